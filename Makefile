@@ -1,0 +1,170 @@
+# copcgap — build, test, install.
+#
+#   make            build ./copcgap
+#   make check      build and run every test (unit, CLI golden, corpus)
+#   make demo       run the tool on the shipped samples into out/
+#   make bench      performance benchmarks (not part of check)
+#   make deps       install missing Debian packages (apt-get)
+#
+# Knobs: CC CFLAGS LDFLAGS WERROR=1 SANITIZE=address,undefined
+#        PREFIX DESTDIR VALGRIND=1 (run unit tests under valgrind)
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share/copcgap
+MANDIR    ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS      := libxml-2.0 sqlite3 jansson nettle xlsxwriter
+HPDF_LIBS ?= -lhpdf -lz -lpng -lm
+
+VERSION   := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+WARNINGS  := -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
+             -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+             -Wundef -Wcast-qual -Wwrite-strings -Wvla
+ifeq ($(WERROR),1)
+WARNINGS  += -Werror
+endif
+
+CFLAGS    ?= -O2 -g
+SAN_FLAGS :=
+ifneq ($(SANITIZE),)
+SAN_FLAGS := -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
+             -fno-sanitize-recover=all
+endif
+
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+# Build variant directory: sanitizer builds never mix objects with plain ones.
+ifneq ($(SANITIZE),)
+B := build/san
+else
+B := build/rel
+endif
+
+ALL_CPPFLAGS = -Iinclude -I$(B)/gen -DCOPCGAP_VERSION='"$(VERSION)"' \
+               -DCOPCGAP_DATADIR='"$(DATADIR)"' -D_POSIX_C_SOURCE=200809L \
+               $(CPPFLAGS)
+ALL_CFLAGS   = -std=c11 $(WARNINGS) $(SAN_FLAGS) $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
+ALL_LDFLAGS  = $(SAN_FLAGS) $(LDFLAGS)
+LIBS_ALL     = $(PKG_LIBS) $(HPDF_LIBS) -lm
+
+# The CLI layer (main.c, cmd_*.c) links into the binary only; everything
+# else forms the library that tests and tools link against.
+CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)
+LIB_SRC  := $(filter-out $(CLI_SRC),$(wildcard src/*.c))
+LIB_OBJ  := $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/embedded.o
+MAIN_OBJ := $(patsubst src/%.c,$(B)/obj/%.o,$(CLI_SRC))
+LIB_A    := $(B)/libcopcgap.a
+BIN      := $(B)/copcgap
+
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TEST_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(TEST_SRC))
+
+TOOL_SRC := $(wildcard tools/*.c)
+TOOL_BIN := $(patsubst tools/%.c,$(B)/tools/%,$(TOOL_SRC))
+
+# Files compiled into the binary so that validation never depends on
+# finding them at run time.
+EMBED    := standards/catalogue.xsd standards/xml.xsd standards/profile.xsd
+
+.PHONY: all check unit-tests cli-tests demo bench deps install uninstall \
+        clean tools valgrind
+all: copcgap
+
+# ./copcgap is the plain build; sanitizer builds stay in build/san.
+copcgap: $(BIN)
+ifeq ($(SANITIZE),)
+	@ln -sf $(BIN) copcgap
+endif
+
+$(BIN): $(MAIN_OBJ) $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS_ALL)
+
+$(LIB_A): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/gen/embedded.c: $(EMBED) tools/embed.sh
+	@mkdir -p $(@D)
+	sh tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/embedded.o: $(B)/gen/embedded.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests/unit \
+	    -o $@ $< $(LIB_A) $(ALL_LDFLAGS) $(CHECK_LIBS) $(LIBS_ALL)
+
+$(B)/tools/%: tools/%.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB_A) \
+	    $(ALL_LDFLAGS) $(LIBS_ALL)
+
+tools: $(TOOL_BIN)
+
+# ---------------------------------------------------------------- tests
+check: deps
+	@$(MAKE) --no-print-directory copcgap tools $(TEST_BIN)
+	@$(MAKE) --no-print-directory unit-tests cli-tests
+
+unit-tests: $(TEST_BIN)
+	@sh tests/run-unit.sh $(TEST_BIN)
+
+cli-tests: copcgap tools
+	@sh tests/run-cli.sh $(BIN) $(B)/tools
+
+valgrind: copcgap $(TEST_BIN)
+	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN)
+	@VALGRIND=1 sh tests/run-cli.sh $(BIN) $(B)/tools
+
+# ---------------------------------------------------------------- demo
+demo: deps
+	@$(MAKE) --no-print-directory copcgap tools
+	@sh tools/demo.sh ./copcgap $(B)/tools
+
+bench: deps
+	@$(MAKE) --no-print-directory copcgap tools
+	@sh bench/run.sh ./copcgap $(B)/tools
+
+# ---------------------------------------------------------------- deps
+DEBS := libxml2-dev libhpdf-dev libsqlite3-dev check libjansson-dev \
+        pkg-config fonts-dejavu-core poppler-utils qpdf nettle-dev \
+        libxlsxwriter-dev sqlite3 time unzip gcc make
+deps:
+	@sh tools/deps.sh $(DEBS)
+
+# ---------------------------------------------------------------- install
+install: copcgap
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/copcgap
+	install -m 644 standards/*.xml standards/*.xsd $(DESTDIR)$(DATADIR)/
+	if ls templates/*.xml >/dev/null 2>&1; then \
+	    install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/; fi
+	if [ -f docs/copcgap.1 ]; then \
+	    install -m 644 docs/copcgap.1 $(DESTDIR)$(MANDIR)/man1/; fi
+	if [ -f tools/copcgap.bash ]; then \
+	    install -m 644 tools/copcgap.bash $(DESTDIR)$(BASHCOMPDIR)/copcgap; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/copcgap $(DESTDIR)$(MANDIR)/man1/copcgap.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/copcgap
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build copcgap out
+
+-include $(wildcard $(B)/obj/*.d $(B)/tests/*.d $(B)/tools/*.d)

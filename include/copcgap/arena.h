@@ -1,0 +1,33 @@
+/*
+ * arena.h — region allocator.
+ *
+ * Everything a loaded catalogue, profile or report model owns lives in one
+ * arena and is released by one arena_free().  Allocations are 16-byte
+ * aligned and never freed individually.
+ */
+#ifndef COPCGAP_ARENA_H
+#define COPCGAP_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "copcgap/util.h"
+
+struct arena;
+
+struct arena *arena_new(void);
+/* Release every allocation made from the arena; accepts NULL. */
+void arena_free(struct arena *a);
+
+/* Uninitialised memory; never NULL (aborts on exhaustion like xmalloc). */
+void *arena_alloc(struct arena *a, size_t size);
+/* Zeroed memory for nmemb elements of size bytes. */
+void *arena_calloc(struct arena *a, size_t nmemb, size_t size);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...) CG_PRINTF(2, 3);
+
+/* Bytes handed out so far (for tests and statistics). */
+size_t arena_used(const struct arena *a);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * catalog.h — a requirements catalogue (standards/ files).
+ *
+ * catalog_load() parses with libxml2 (no network, no DTD, no entity
+ * expansion, any DOCTYPE refused), validates against the embedded
+ * catalogue.xsd, builds this model, and lints it (unique ids, known
+ * metrics, dangling depends-on, dependency cycles, weights > 0).
+ * Every string and array lives in the catalogue's arena; catalog_free()
+ * releases it all.
+ *
+ * Requirements are kept in one array in document order; categories and
+ * items index into it.
+ */
+#ifndef COPCGAP_CATALOG_H
+#define COPCGAP_CATALOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "copcgap/error.h"
+#include "copcgap/model.h"
+
+enum rule_type {
+    RULE_EVIDENCE,
+    RULE_FINDING,
+    RULE_METRIC,
+    RULE_TREND,
+    RULE_SAMPLE,
+    RULE_CHECK,
+    RULE_TYPE_COUNT
+};
+
+/* How a metric rule reads its window of months. */
+enum window_mode {
+    WIN_AT_LEAST,       /* at least `at_least` of the last `months` months */
+    WIN_EACH,           /* every one of the last `months` months */
+    WIN_MEAN,           /* the mean of the last `months` months */
+    WIN_LATEST,         /* the latest month of the window only */
+    WIN_COUNT
+};
+
+struct expr;            /* compiled check expression (expr.h) */
+
+struct rule {
+    enum rule_type type;
+    const char *id;             /* "<requirement>/<n>" unless given */
+    int id_given;               /* the catalogue wrote the id */
+    double weight;
+    long line;
+    struct i18n label;          /* optional human description */
+    channel_mask channels;      /* programs in scope; 0 = all */
+    int per_program;            /* evidence, finding, check */
+
+    /* evidence */
+    const char **kinds;
+    size_t nkinds;
+    int approved;               /* approval required (default 1) */
+    int max_age_days;           /* 0 = no age limit */
+    int min_count;              /* default 1 */
+
+    /* metric, trend, sample */
+    const char *metric;
+    int program_target;         /* compare with the program's own target */
+    int has_fixed;              /* op/value given (fixed target, or the
+                                   fallback when a program has none) */
+    enum cmp_op op;
+    double value;
+    enum window_mode mode;
+    int months;                 /* window length; default from scoring */
+    int at_least;               /* for WIN_AT_LEAST */
+
+    /* trend */
+    int min_points;             /* months with data needed (default 3) */
+
+    /* sample */
+    double max_moe;             /* percentage points */
+    double z;                   /* default 1.96 */
+    double expected_p;          /* proportion for the sample size (0-1);
+                                   0 = use the observed accuracy */
+
+    /* check */
+    const char *expr_text;
+    long expr_line;
+    struct expr *expr;          /* compiled at load time */
+};
+
+struct xref {
+    const char *standard;       /* the target catalogue's id */
+    const char *clause;         /* the target requirement id */
+    enum xrel rel;
+    struct i18n rationale;
+    long line;
+};
+
+struct requirement {
+    const char *id;
+    long line;
+    size_t category;            /* index into catalog.categories */
+    size_t item;                /* index into catalog.items, or SIZE_MAX */
+    struct i18n title, intent, guidance, remediation;
+    double weight;
+    int critical;
+    int impact;                 /* 1-5 */
+    double effort_days;
+    const char *owner_role;     /* may be NULL */
+    unsigned applies_kind;      /* mask of org_kind bits; 0 = any */
+    channel_mask applies_channels;
+    const char **depends;       /* requirement ids */
+    size_t *depends_idx;        /* resolved indexes into requirements */
+    size_t ndepends;
+    struct xref *refs;
+    size_t nrefs;
+    struct rule *rules;
+    size_t nrules;
+};
+
+struct item {
+    const char *id;
+    long line;
+    size_t category;
+    struct i18n title;
+    double weight;
+    size_t first_req, nreq;     /* range of requirements */
+};
+
+struct category {
+    const char *id;
+    long line;
+    struct i18n title;
+    double weight;
+    size_t first_item, nitems;  /* range of items */
+    size_t first_req, nreq;     /* range of requirements */
+};
+
+struct declared_metric {
+    const char *name;
+    const char *unit;
+    int better;                 /* enum metric_better */
+    struct i18n title;
+};
+
+/*
+ * Scoring policy (<scoring>); defaults are those of design.md and are
+ * written in catalogue.xsd as attribute defaults.
+ */
+struct scoring {
+    double met_min;             /* s >= met_min: met (default 1) */
+    double partial_min;         /* s > partial_min: partial (default 0) */
+    double no_data_score;       /* what a no-data rule scores (default 0) */
+    double partial_finding;     /* score of a "partial" finding (0.5) */
+    double conditional_min;     /* overall for conditional (0.85) */
+    int window_months;          /* default metric window (6) */
+    double critical_factor;     /* priority multiplier (2) */
+    double urgency_factor;      /* priority multiplier when at risk (2) */
+    double tier1_min;           /* priority at or above: P1 */
+    double tier2_min;           /* priority at or above: P2 */
+};
+
+struct catalog {
+    struct arena *arena;
+    const char *path;
+    const char *id;
+    const char *version;
+    const char *publisher;
+    int reference;              /* a crosswalk target: requirements may
+                                   have no rules */
+    struct i18n title;
+    struct i18n licence;
+    struct scoring scoring;
+    struct category *categories;
+    size_t ncategories;
+    struct item *items;
+    size_t nitems;
+    struct requirement *reqs;
+    size_t nreqs;
+    struct declared_metric *metrics;
+    size_t nmetrics;
+    size_t nrules;              /* total over all requirements */
+};
+
+struct catalog *catalog_load(const char *path, struct cg_errors *errs);
+void catalog_free(struct catalog *c);
+
+/* Index of a requirement by id, or -1. */
+long catalog_find_req(const struct catalog *c, const char *id, size_t len);
+/* Index of a category or item with that id, or -1. */
+long catalog_find_category(const struct catalog *c, const char *id);
+long catalog_find_item(const struct catalog *c, const char *id);
+/* 1 when the metric is built in or declared by the catalogue. */
+int catalog_knows_metric(const struct catalog *c, const char *name,
+                         size_t len);
+/* Better direction of a metric (enum metric_better). */
+int catalog_metric_better(const struct catalog *c, const char *name);
+
+const char *rule_type_name(enum rule_type t);
+const char *window_mode_name(enum window_mode m);
+
+/* Defaults of the scoring policy (design.md). */
+void scoring_defaults(struct scoring *s);
+
+#endif

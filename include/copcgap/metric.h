@@ -1,0 +1,73 @@
+/*
+ * metric.h — the KPIs copcgap knows, defined once.
+ *
+ * Formulas are in inputs.md ("Raw operational data and the KPIs derived
+ * from it") and docs/kpis.md; this table gives each metric its name,
+ * unit, which direction is better, which raw file derives it, and
+ * whether it is a count (reported even when zero).  A catalogue may
+ * declare further metrics (supplied only through metrics.csv).
+ */
+#ifndef COPCGAP_METRIC_H
+#define COPCGAP_METRIC_H
+
+#include <stddef.h>
+
+enum metric_id {
+    M_OFFERED,
+    M_SERVICE_LEVEL,
+    M_ABANDON_RATE,
+    M_ASA,
+    M_AHT,
+    M_FCR,
+    M_QA_SAMPLE,
+    M_EUC_ACCURACY,
+    M_BC_ACCURACY,
+    M_CC_ACCURACY,
+    M_NC_ACCURACY,
+    M_EUC_MOE,
+    M_CSAT,
+    M_NPS,
+    M_CES,
+    M_FORECAST_ACCURACY,
+    M_FORECAST_WAPE,
+    M_HEADCOUNT,
+    M_ATTRITION,
+    M_UNVERIFIED_AGENTS,
+    M_BUILTIN_COUNT
+};
+
+enum metric_better {
+    BETTER_NONE,        /* a volume: neither direction is better */
+    BETTER_HIGHER,
+    BETTER_LOWER
+};
+
+enum metric_source {
+    SRC_CONTACTS,
+    SRC_QA,
+    SRC_SURVEYS,
+    SRC_FORECAST,
+    SRC_STAFF,
+    SRC_COUNT
+};
+
+struct metric_def {
+    const char *name;           /* as in metrics.csv, e.g. "service_level" */
+    const char *unit;           /* "%", "s", "pts", "count", "" */
+    enum metric_better better;
+    enum metric_source source;
+    int is_count;               /* reported even when 0 */
+    const char *title_en;
+    const char *title_es;
+};
+
+/* The built-in table, indexed by enum metric_id. */
+extern const struct metric_def metric_defs[M_BUILTIN_COUNT];
+
+/* Index of a built-in metric by name, or -1. */
+int metric_find(const char *name, size_t len);
+
+/* Raw file base names ("contacts.csv", ...), indexed by metric_source. */
+const char *metric_source_file(enum metric_source src);
+
+#endif

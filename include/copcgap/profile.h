@@ -1,0 +1,89 @@
+/*
+ * profile.h — the assessed organisation (profile.xml, inputs.md).
+ *
+ * profile_load() parses and checks the file; everything the returned
+ * struct points at lives in its arena and is freed by profile_free().
+ * Program parameters left out of the file hold their documented defaults
+ * (sl-seconds by channel, short-abandon 5 s, forecast tolerance 15 %).
+ */
+#ifndef COPCGAP_PROFILE_H
+#define COPCGAP_PROFILE_H
+
+#include <stddef.h>
+
+#include "copcgap/date.h"
+#include "copcgap/error.h"
+#include "copcgap/model.h"
+
+struct target {
+    const char *metric;
+    enum cmp_op op;
+    double value;
+    long line;
+};
+
+struct program {
+    const char *id;
+    const char *name;           /* defaults to id */
+    const char *client;         /* may be NULL */
+    enum channel channel;
+    double sl_seconds;
+    double short_abandon_seconds;
+    double forecast_tolerance_pct;
+    struct target *targets;
+    size_t ntargets;
+    long line;
+};
+
+struct role {
+    const char *id;
+    const char *person;
+    long line;
+};
+
+struct scope_exclusion {
+    const char *ref;            /* requirement, item or category id */
+    const char *reason;
+    long line;
+};
+
+struct profile {
+    struct arena *arena;
+    const char *path;
+    const char *org_id;
+    const char *org_name;
+    enum org_kind kind;
+    cg_day as_of;
+    int has_target_audit;
+    cg_day target_audit;
+    const char *lead;           /* may be NULL */
+    struct program *programs;
+    size_t nprograms;
+    struct role *roles;
+    size_t nroles;
+    struct scope_exclusion *scope;
+    size_t nscope;
+};
+
+/*
+ * Load and check profile.xml at `path`.  On failure returns NULL with the
+ * located problems appended to `errs`.
+ */
+struct profile *profile_load(const char *path, struct cg_errors *errs);
+void profile_free(struct profile *p);
+
+/* Index of the program with that id, or -1. */
+int profile_find_program(const struct profile *p, const char *id,
+                         size_t len);
+/* The program's own target for a metric, or NULL. */
+const struct target *program_target(const struct program *pg,
+                                    const char *metric);
+/* Person for an owner role, or NULL. */
+const char *profile_person(const struct profile *p, const char *role);
+/* The exclusion naming this id, or NULL. */
+const struct scope_exclusion *profile_excluded(const struct profile *p,
+                                               const char *ref);
+/* Default sl-seconds for a channel (inputs.md). */
+double channel_default_sl_seconds(enum channel c);
+
+#endif

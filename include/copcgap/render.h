@@ -1,0 +1,32 @@
+/*
+ * render.h — turning a report model into files (edges).
+ *
+ * Renderers read the report model only.  Each returns 1 on success or 0
+ * with an error appended, and writes its file atomically (outfile.h), so
+ * a failed render leaves no file behind.
+ */
+#ifndef COPCGAP_RENDER_H
+#define COPCGAP_RENDER_H
+
+#include <time.h>
+
+#include "copcgap/error.h"
+#include "copcgap/report.h"
+
+/* Version of the JSON report format (docs/json.md). */
+#define REPORT_JSON_VERSION 1
+
+/* The report model as JSON text (malloc'd, NUL-terminated). */
+char *render_json_string(const struct report *r);
+int render_json(const struct report *r, const char *path,
+                struct cg_errors *errs);
+
+struct pdf_options {
+    const char *font_dir;   /* holds DejaVuSans.ttf and -Bold */
+    time_t when;            /* creation date written in the file */
+};
+
+int render_pdf(const struct report *r, const struct pdf_options *opt,
+               const char *path, struct cg_errors *errs);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * report.h — the report model: everything a report shows, as plain data.
+ *
+ * The engine (assess.h) fills it; the PDF, JSON and CSV renderers only
+ * read it.  Tests check it through its JSON dump.  Strings and arrays
+ * live in the report's arena; the catalogue and profile it points to
+ * must outlive it.  report_free() releases the arena.
+ */
+#ifndef COPCGAP_REPORT_H
+#define COPCGAP_REPORT_H
+
+#include <stddef.h>
+
+#include "copcgap/catalog.h"
+#include "copcgap/model.h"
+#include "copcgap/profile.h"
+
+struct rule_result {
+    const struct rule *rule;
+    enum rule_status status;
+    double score;               /* 0-1; what the rule contributes */
+    const char *trace;          /* one line a person can check by hand */
+    const char **details;       /* per program / month / evidence row */
+    size_t ndetails;
+};
+
+struct req_result {
+    const struct requirement *req;
+    enum req_status status;
+    double score;               /* 0-1, weighted mean of rule scores */
+    const char *na_reason;      /* why n/a (scope or applicability) */
+    const char *owner;          /* person for the owner role, or NULL */
+    enum finding_class finding_class;   /* from findings.csv, if any */
+    struct rule_result *rules;  /* one per catalogue rule, same order */
+    size_t nrules;
+};
+
+struct group_result {           /* a category or an item */
+    double score;               /* weighted mean over applicable reqs */
+    double applicable_weight;   /* 0 when nothing applies */
+    size_t count[REQ_COUNT];    /* requirements by status */
+};
+
+struct report {
+    struct arena *arena;
+    const struct catalog *catalog;
+    const struct profile *profile;
+    const char *lang;           /* "en" or "es" */
+    enum verdict verdict;
+    double overall;             /* 0-1 */
+    size_t count[REQ_COUNT];
+    struct group_result *cats;  /* catalog->ncategories */
+    struct group_result *items; /* catalog->nitems */
+    struct req_result *reqs;    /* catalog->nreqs, catalogue order */
+    size_t *blocking;           /* requirements that keep the verdict from
+                                   ready: critical first, then by id order */
+    size_t nblocking;
+};
+
+struct report *report_new(const struct catalog *c, const struct profile *p,
+                          const char *lang);
+void report_free(struct report *r);
+
+/* Text of a catalogue i18n in the report's language. */
+const char *report_text(const struct report *r, const struct i18n *t);
+
+#endif

@@ -1,0 +1,263 @@
+/*
+ * render_json.c — the report model as JSON (jansson); the shape is
+ * documented in docs/json.md and versioned by REPORT_JSON_VERSION.
+ *
+ * Scores are fractions 0-1 rounded to 6 decimals, so that the dump is
+ * stable across platforms and can serve as a golden file.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "copcgap/outfile.h"
+#include "copcgap/render.h"
+
+static json_t *num(double x)
+{
+    double r = round(x * 1e6) / 1e6;
+    if (r == 0)
+        r = 0;              /* no "-0" */
+    if (r == floor(r) && fabs(r) < 1e15)
+        return json_integer((json_int_t)r);
+    return json_real(r);
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *counts(const size_t count[REQ_COUNT])
+{
+    json_t *o = json_object();
+    int s;
+    for (s = 0; s < REQ_COUNT; s++)
+        json_object_set_new(o, req_status_name((enum req_status)s),
+                            json_integer((json_int_t)count[s]));
+    return o;
+}
+
+static json_t *date_or_null(int has, cg_day d)
+{
+    char buf[DATE_BUF];
+    if (!has)
+        return json_null();
+    date_format(d, buf);
+    return json_string(buf);
+}
+
+static json_t *programs(const struct profile *p)
+{
+    json_t *arr = json_array();
+    size_t i, j;
+
+    for (i = 0; i < p->nprograms; i++) {
+        const struct program *pg = &p->programs[i];
+        json_t *o = json_object(), *targets = json_array();
+        json_object_set_new(o, "id", json_string(pg->id));
+        json_object_set_new(o, "name", json_string(pg->name));
+        json_object_set_new(o, "channel",
+                            json_string(channel_name(pg->channel)));
+        json_object_set_new(o, "client", str_or_null(pg->client));
+        json_object_set_new(o, "sl_seconds", num(pg->sl_seconds));
+        json_object_set_new(o, "short_abandon_seconds",
+                            num(pg->short_abandon_seconds));
+        json_object_set_new(o, "forecast_tolerance_pct",
+                            num(pg->forecast_tolerance_pct));
+        for (j = 0; j < pg->ntargets; j++) {
+            json_t *t = json_object();
+            json_object_set_new(t, "metric",
+                                json_string(pg->targets[j].metric));
+            json_object_set_new(t, "op",
+                                json_string(cmp_op_name(pg->targets[j].op)));
+            json_object_set_new(t, "value", num(pg->targets[j].value));
+            json_array_append_new(targets, t);
+        }
+        json_object_set_new(o, "targets", targets);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *group(const struct report *r, const char *id,
+                     const struct i18n *title, double weight,
+                     const struct group_result *g)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(id));
+    json_object_set_new(o, "title", json_string(report_text(r, title)));
+    json_object_set_new(o, "weight", num(weight));
+    json_object_set_new(o, "applicable", json_boolean(g->applicable_weight
+                                                      > 0));
+    json_object_set_new(o, "score", num(g->score));
+    json_object_set_new(o, "counts", counts(g->count));
+    return o;
+}
+
+static json_t *categories(const struct report *r)
+{
+    const struct catalog *c = r->catalog;
+    json_t *arr = json_array();
+    size_t i, j;
+
+    for (i = 0; i < c->ncategories; i++) {
+        const struct category *cat = &c->categories[i];
+        json_t *o = group(r, cat->id, &cat->title, cat->weight, &r->cats[i]);
+        json_t *items = json_array();
+        for (j = cat->first_item; j < cat->first_item + cat->nitems; j++)
+            json_array_append_new(items, group(r, c->items[j].id,
+                                               &c->items[j].title,
+                                               c->items[j].weight,
+                                               &r->items[j]));
+        json_object_set_new(o, "items", items);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *rule_json(const struct rule_result *res)
+{
+    const struct rule *rule = res->rule;
+    json_t *o = json_object(), *details = json_array();
+    size_t i;
+
+    json_object_set_new(o, "id", json_string(rule->id));
+    json_object_set_new(o, "type", json_string(rule_type_name(rule->type)));
+    json_object_set_new(o, "weight", num(rule->weight));
+    json_object_set_new(o, "status",
+                        json_string(rule_status_name(res->status)));
+    json_object_set_new(o, "score", num(res->score));
+    json_object_set_new(o, "trace", json_string(res->trace ? res->trace
+                                                           : ""));
+    for (i = 0; i < res->ndetails; i++)
+        json_array_append_new(details, json_string(res->details[i]));
+    json_object_set_new(o, "details", details);
+    return o;
+}
+
+static json_t *requirement_json(const struct report *r,
+                                const struct req_result *rr)
+{
+    const struct catalog *c = r->catalog;
+    const struct requirement *req = rr->req;
+    json_t *o = json_object(), *rules = json_array(), *deps = json_array();
+    size_t i;
+
+    json_object_set_new(o, "id", json_string(req->id));
+    json_object_set_new(o, "title", json_string(report_text(r,
+                                                            &req->title)));
+    json_object_set_new(o, "category",
+                        json_string(c->categories[req->category].id));
+    json_object_set_new(o, "item", req->item == SIZE_MAX
+                                       ? json_null()
+                                       : json_string(c->items[req->item].id));
+    json_object_set_new(o, "critical", json_boolean(req->critical));
+    json_object_set_new(o, "weight", num(req->weight));
+    json_object_set_new(o, "impact", json_integer(req->impact));
+    json_object_set_new(o, "effort_days", num(req->effort_days));
+    json_object_set_new(o, "owner_role", str_or_null(req->owner_role));
+    json_object_set_new(o, "owner", str_or_null(rr->owner));
+    for (i = 0; i < req->ndepends; i++)
+        json_array_append_new(deps, json_string(req->depends[i]));
+    json_object_set_new(o, "depends_on", deps);
+    json_object_set_new(o, "status", json_string(req_status_name(rr->status)));
+    json_object_set_new(o, "score", num(rr->score));
+    json_object_set_new(o, "na_reason", str_or_null(rr->na_reason));
+    json_object_set_new(o, "finding_class",
+                        rr->finding_class == FC_NONE
+                            ? json_null()
+                            : json_string(finding_class_name(
+                                  rr->finding_class)));
+    for (i = 0; i < rr->nrules; i++)
+        json_array_append_new(rules, rule_json(&rr->rules[i]));
+    json_object_set_new(o, "rules", rules);
+    return o;
+}
+
+static json_t *report_json(const struct report *r)
+{
+    const struct catalog *c = r->catalog;
+    const struct profile *p = r->profile;
+    json_t *root = json_object(), *o, *arr;
+    size_t i;
+
+    json_object_set_new(root, "format", json_string("copcgap-report"));
+    json_object_set_new(root, "version", json_integer(REPORT_JSON_VERSION));
+    o = json_object();
+    json_object_set_new(o, "name", json_string("copcgap"));
+    json_object_set_new(o, "version", json_string(COPCGAP_VERSION));
+    json_object_set_new(root, "tool", o);
+
+    o = json_object();
+    json_object_set_new(o, "id", json_string(c->id));
+    json_object_set_new(o, "version", json_string(c->version));
+    json_object_set_new(o, "title", json_string(report_text(r, &c->title)));
+    json_object_set_new(o, "publisher", json_string(c->publisher));
+    json_object_set_new(root, "catalog", o);
+
+    o = json_object();
+    json_object_set_new(o, "id", json_string(p->org_id));
+    json_object_set_new(o, "name", json_string(p->org_name));
+    json_object_set_new(o, "kind", json_string(org_kind_name(p->kind)));
+    json_object_set_new(root, "organization", o);
+
+    o = json_object();
+    json_object_set_new(o, "as_of", date_or_null(1, p->as_of));
+    json_object_set_new(o, "target_audit",
+                        date_or_null(p->has_target_audit, p->target_audit));
+    json_object_set_new(o, "lead", str_or_null(p->lead));
+    json_object_set_new(o, "lang", json_string(r->lang));
+    json_object_set_new(root, "assessment", o);
+    json_object_set_new(root, "programs", programs(p));
+
+    json_object_set_new(root, "verdict", json_string(verdict_name(r->verdict)));
+    json_object_set_new(root, "overall_score", num(r->overall));
+    json_object_set_new(root, "counts", counts(r->count));
+    arr = json_array();
+    for (i = 0; i < r->nblocking; i++)
+        json_array_append_new(arr, json_string(c->reqs[r->blocking[i]].id));
+    json_object_set_new(root, "blocking", arr);
+    json_object_set_new(root, "categories", categories(r));
+    arr = json_array();
+    for (i = 0; i < c->nreqs; i++)
+        json_array_append_new(arr, requirement_json(r, &r->reqs[i]));
+    json_object_set_new(root, "requirements", arr);
+    return root;
+}
+
+char *render_json_string(const struct report *r)
+{
+    json_t *root = report_json(r);
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                      JSON_REAL_PRECISION(12));
+    char *copy;
+
+    json_decref(root);
+    if (!text)
+        return NULL;
+    /* jansson allocates with its own allocator; hand back a plain one. */
+    copy = xmalloc(strlen(text) + 2);
+    memcpy(copy, text, strlen(text));
+    copy[strlen(text)] = '\n';
+    copy[strlen(text) + 1] = '\0';
+    free(text);
+    return copy;
+}
+
+int render_json(const struct report *r, const char *path,
+                struct cg_errors *errs)
+{
+    char *text = render_json_string(r);
+    int ok;
+
+    if (!text) {
+        errors_add(errs, CG_ERR_INTERNAL, path, 0, 0,
+                   "cannot serialise the report as JSON");
+        return 0;
+    }
+    ok = outfile_write_all(path, text, strlen(text), errs);
+    free(text);
+    return ok;
+}

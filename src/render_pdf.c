@@ -1,0 +1,285 @@
+/*
+ * render_pdf.c — the assessment report as PDF (libharu via pdfkit).
+ *
+ * Sections: summary (organisation, catalogue, dates, verdict, overall
+ * score, blocking requirements), scores by category, then every
+ * requirement with its status, score and rule traces.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copcgap/arena.h"
+#include "copcgap/labels.h"
+#include "copcgap/outfile.h"
+#include "copcgap/pdfkit.h"
+#include "copcgap/render.h"
+
+#define CONTENT_W (PDF_PAGE_W - 2 * PDF_MARGIN)
+
+static const struct rgb ink = { 0.1f, 0.12f, 0.16f };
+static const struct rgb accent = { 0.05f, 0.28f, 0.52f };
+static const struct rgb muted = { 0.4f, 0.4f, 0.45f };
+
+static const struct rgb status_fill[REQ_COUNT] = {
+    { 0.80f, 0.93f, 0.80f },    /* met */
+    { 1.00f, 0.92f, 0.70f },    /* partial */
+    { 0.98f, 0.78f, 0.76f },    /* not met */
+    { 0.90f, 0.88f, 0.95f },    /* not evidenced */
+    { 0.92f, 0.92f, 0.92f },    /* n/a */
+};
+
+static const struct rgb verdict_fill[VERDICT_COUNT] = {
+    { 0.18f, 0.55f, 0.27f },
+    { 0.85f, 0.55f, 0.10f },
+    { 0.75f, 0.17f, 0.15f },
+};
+
+static const char *pct(struct arena *a, double x)
+{
+    return arena_printf(a, "%.1f %%", x * 100.0);
+}
+
+static void heading(struct pdfkit *k, const char *text, float size)
+{
+    pdfkit_need(k, size * 3);
+    pdfkit_move(k, size * 0.6f);
+    pdfkit_para(k, PDF_BOLD, size, &accent, PDF_MARGIN, CONTENT_W, text);
+    pdfkit_move(k, size * 0.3f);
+}
+
+static void key_value(struct pdfkit *k, const char *key, const char *value)
+{
+    float y = pdfkit_y(k);
+    pdfkit_need(k, 14);
+    y = pdfkit_y(k);
+    pdfkit_text_at(k, PDF_BOLD, 10, &muted, PDF_MARGIN, y - 10, ALIGN_LEFT,
+                   key);
+    pdfkit_para(k, PDF_REGULAR, 10, &ink, PDF_MARGIN + 150, CONTENT_W - 150,
+                value);
+}
+
+static void summary(struct pdfkit *k, const struct report *r, struct arena *a)
+{
+    const struct profile *p = r->profile;
+    const struct catalog *c = r->catalog;
+    const char *lang = r->lang;
+    char d1[DATE_BUF], d2[DATE_BUF];
+    float y;
+    size_t i;
+
+    pdfkit_new_page(k);
+    pdfkit_bookmark(k, NULL, label(lang, L_SUMMARY));
+    pdfkit_para(k, PDF_BOLD, 20, &accent, PDF_MARGIN, CONTENT_W,
+                label(lang, L_REPORT_TITLE));
+    pdfkit_para(k, PDF_BOLD, 14, &ink, PDF_MARGIN, CONTENT_W, p->org_name);
+    pdfkit_move(k, 12);
+    date_format(p->as_of, d1);
+    if (p->has_target_audit)
+        date_format(p->target_audit, d2);
+    key_value(k, label(lang, L_ORGANIZATION),
+              arena_printf(a, "%s (%s)", p->org_name, p->org_id));
+    key_value(k, label(lang, L_CATALOGUE),
+              arena_printf(a, "%s, %s", report_text(r, &c->title),
+                           c->version));
+    key_value(k, label(lang, L_AS_OF), d1);
+    key_value(k, label(lang, L_TARGET_AUDIT),
+              p->has_target_audit ? d2 : label(lang, L_NOT_SET));
+    if (p->lead)
+        key_value(k, label(lang, L_LEAD), p->lead);
+    {
+        struct strbuf sb = STRBUF_INIT;
+        for (i = 0; i < p->nprograms; i++)
+            strbuf_printf(&sb, "%s%s (%s)", i ? ", " : "",
+                          p->programs[i].name,
+                          channel_name(p->programs[i].channel));
+        key_value(k, label(lang, L_PROGRAMS), strbuf_cstr(&sb));
+        strbuf_free(&sb);
+    }
+
+    /* Verdict banner. */
+    pdfkit_move(k, 14);
+    pdfkit_need(k, 60);
+    y = pdfkit_y(k);
+    pdfkit_rect(k, PDF_MARGIN, y - 52, CONTENT_W, 52,
+                &verdict_fill[r->verdict]);
+    {
+        static const struct rgb white = { 1, 1, 1 };
+        pdfkit_text_at(k, PDF_REGULAR, 10, &white, PDF_MARGIN + 12, y - 18,
+                       ALIGN_LEFT, label(lang, L_VERDICT));
+        pdfkit_text_at(k, PDF_BOLD, 18, &white, PDF_MARGIN + 12, y - 42,
+                       ALIGN_LEFT, label_verdict(lang, r->verdict));
+        pdfkit_text_at(k, PDF_REGULAR, 10, &white,
+                       PDF_MARGIN + CONTENT_W - 12, y - 18, ALIGN_RIGHT,
+                       label(lang, L_OVERALL_SCORE));
+        pdfkit_text_at(k, PDF_BOLD, 18, &white, PDF_MARGIN + CONTENT_W - 12,
+                       y - 42, ALIGN_RIGHT, pct(a, r->overall));
+    }
+    pdfkit_move(k, 64);
+
+    heading(k, label(lang, L_BLOCKING), 12);
+    if (r->nblocking == 0)
+        pdfkit_para(k, PDF_REGULAR, 10, &ink, PDF_MARGIN, CONTENT_W,
+                    label(lang, L_NONE));
+    for (i = 0; i < r->nblocking && i < 25; i++) {
+        const struct req_result *rr = &r->reqs[r->blocking[i]];
+        pdfkit_para(k, rr->req->critical ? PDF_BOLD : PDF_REGULAR, 9, &ink,
+                    PDF_MARGIN, CONTENT_W,
+                    arena_printf(a, "%s %s: %s%s", rr->req->id,
+                                 report_text(r, &rr->req->title),
+                                 label_req_status(lang, rr->status),
+                                 rr->req->critical
+                                     ? arena_printf(a, " (%s)",
+                                                    label(lang, L_CRITICAL))
+                                     : ""));
+    }
+    if (r->nblocking > 25)
+        pdfkit_para(k, PDF_REGULAR, 9, &muted, PDF_MARGIN, CONTENT_W,
+                    arena_printf(a, "+ %zu", r->nblocking - 25));
+}
+
+static void category_table(struct pdfkit *k, const struct report *r,
+                           struct arena *a)
+{
+    static const float widths[] = { 215, 55, 45, 45, 50, 85 };
+    static const enum pdf_align align[] = { ALIGN_LEFT, ALIGN_RIGHT,
+                                            ALIGN_RIGHT, ALIGN_RIGHT,
+                                            ALIGN_RIGHT, ALIGN_RIGHT };
+    const struct catalog *c = r->catalog;
+    const char *lang = r->lang;
+    const char *header[6];
+    struct pdf_table t;
+    size_t i;
+
+    header[0] = label(lang, L_CATEGORY);
+    header[1] = label(lang, L_SCORE);
+    header[2] = label_req_status(lang, REQ_MET);
+    header[3] = label_req_status(lang, REQ_PARTIAL);
+    header[4] = label_req_status(lang, REQ_NOT_MET);
+    header[5] = label_req_status(lang, REQ_NOT_EVIDENCED);
+    memset(&t, 0, sizeof t);
+    t.ncols = 6;
+    t.widths = widths;
+    t.align = align;
+    t.size = 9;
+    t.header = header;
+    pdfkit_move(k, 10);
+    heading(k, label(lang, L_CATEGORY_SCORES), 14);
+    pdfkit_bookmark(k, NULL, label(lang, L_CATEGORY_SCORES));
+    pdfkit_table_header(k, &t);
+    for (i = 0; i < c->ncategories; i++) {
+        const struct group_result *g = &r->cats[i];
+        const char *cells[6];
+        cells[0] = arena_printf(a, "%s %s", c->categories[i].id,
+                                report_text(r, &c->categories[i].title));
+        cells[1] = g->applicable_weight > 0 ? pct(a, g->score)
+                                            : label_req_status(lang, REQ_NA);
+        cells[2] = arena_printf(a, "%zu", g->count[REQ_MET]);
+        cells[3] = arena_printf(a, "%zu", g->count[REQ_PARTIAL]);
+        cells[4] = arena_printf(a, "%zu", g->count[REQ_NOT_MET]);
+        cells[5] = arena_printf(a, "%zu", g->count[REQ_NOT_EVIDENCED]);
+        pdfkit_table_row(k, &t, cells, NULL, NULL, 0);
+    }
+}
+
+static void requirement_tables(struct pdfkit *k, const struct report *r,
+                               struct arena *a)
+{
+    static const float widths[] = { 45, 290, 90, 70 };
+    static const enum pdf_align align[] = { ALIGN_LEFT, ALIGN_LEFT,
+                                            ALIGN_LEFT, ALIGN_RIGHT };
+    static const struct rgb trace_ink = { 0.25f, 0.25f, 0.3f };
+    const struct catalog *c = r->catalog;
+    const char *lang = r->lang;
+    const char *header[4];
+    struct pdf_table t;
+    size_t ci, i, j;
+
+    header[0] = "Id";
+    header[1] = label(lang, L_REQUIREMENT);
+    header[2] = label(lang, L_STATUS);
+    header[3] = label(lang, L_SCORE);
+    memset(&t, 0, sizeof t);
+    t.ncols = 4;
+    t.widths = widths;
+    t.align = align;
+    t.size = 9;
+    t.header = header;
+
+    pdfkit_new_page(k);
+    pdfkit_para(k, PDF_BOLD, 16, &accent, PDF_MARGIN, CONTENT_W,
+                label(lang, L_REQUIREMENTS));
+    pdfkit_bookmark(k, NULL, label(lang, L_REQUIREMENTS));
+    for (ci = 0; ci < c->ncategories; ci++) {
+        const struct category *cat = &c->categories[ci];
+        heading(k, arena_printf(a, "%s %s", cat->id,
+                                report_text(r, &cat->title)), 12);
+        pdfkit_bookmark(k, NULL, arena_printf(a, "%s %s", cat->id,
+                                              report_text(r, &cat->title)));
+        pdfkit_table_header(k, &t);
+        for (i = cat->first_req; i < cat->first_req + cat->nreq; i++) {
+            const struct req_result *rr = &r->reqs[i];
+            const struct rgb *cell_fill[4] = { NULL, NULL, NULL, NULL };
+            const char *cells[4];
+            cells[0] = rr->req->id;
+            cells[1] = rr->req->critical
+                ? arena_printf(a, "%s (%s)", report_text(r, &rr->req->title),
+                               label(lang, L_CRITICAL))
+                : report_text(r, &rr->req->title);
+            cells[2] = label_req_status(lang, rr->status);
+            cells[3] = rr->status == REQ_NA ? "" : pct(a, rr->score);
+            cell_fill[2] = &status_fill[rr->status];
+            pdfkit_table_row(k, &t, cells, NULL, cell_fill, 0);
+            if (rr->status == REQ_NA && rr->na_reason) {
+                pdfkit_para(k, PDF_REGULAR, 8, &trace_ink, PDF_MARGIN + 45,
+                            CONTENT_W - 45, rr->na_reason);
+                continue;
+            }
+            for (j = 0; j < rr->nrules; j++) {
+                const struct rule_result *res = &rr->rules[j];
+                pdfkit_para(k, PDF_REGULAR, 8, &trace_ink, PDF_MARGIN + 45,
+                            CONTENT_W - 45,
+                            arena_printf(a, "%s [%s] %s: %s",
+                                         rule_type_name(res->rule->type),
+                                         label_rule_status(lang, res->status),
+                                         res->rule->id,
+                                         res->trace && *res->trace
+                                             ? res->trace : "-"));
+            }
+        }
+    }
+}
+
+int render_pdf(const struct report *r, const struct pdf_options *opt,
+               const char *path, struct cg_errors *errs)
+{
+    struct arena *a = arena_new();
+    struct pdfkit *k = pdfkit_new(opt->font_dir, opt->when, errs);
+    unsigned char *buf = NULL;
+    size_t len = 0;
+    int ok = 0;
+
+    if (!k)
+        goto cleanup;
+    pdfkit_set_info(k, arena_printf(a, "%s: %s", label(r->lang,
+                                                       L_REPORT_TITLE),
+                                    r->profile->org_name),
+                    r->profile->lead, report_text(r, &r->catalog->title));
+    summary(k, r, a);
+    category_table(k, r, a);
+    requirement_tables(k, r, a);
+    buf = pdfkit_save(k, arena_printf(a, "%s: %s, %s",
+                                      label(r->lang, L_GENERATED_BY),
+                                      r->profile->org_name,
+                                      report_text(r, &r->catalog->title)),
+                      label(r->lang, L_PAGE), label(r->lang, L_OF), &len,
+                      errs);
+    if (!buf)
+        goto cleanup;
+    ok = outfile_write_all(path, buf, len, errs);
+cleanup:
+    free(buf);
+    pdfkit_free(k);
+    arena_free(a);
+    return ok;
+}

@@ -1,0 +1,445 @@
+/*
+ * xmlsafe.c — safe XML parsing and schema validation (see xmlsafe.h).
+ *
+ * Three layers of defence, each enough on its own for our inputs:
+ *  1. parser options: XML_PARSE_NONET, and never NOENT / DTDLOAD /
+ *     DTDATTR / HUGE, so entities are not substituted and no DTD is read;
+ *  2. a SAX hook that stops the parser at the start of any DOCTYPE,
+ *     before a single entity declaration is read;
+ *  3. a process-wide external entity loader that serves only the schemas
+ *     compiled into the binary and refuses every other URL or path.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+#include "copcgap/embedded.h"
+#include "copcgap/xmlsafe.h"
+
+struct xml_state {
+    const char *path;
+    struct cg_errors *errs;
+    int doctype;
+    int refused;
+    size_t nerrors;
+};
+
+static struct xml_state *current;   /* the parse in progress, for hooks */
+
+static void ignore_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+/* Trim libxml2's trailing newline and lowercase its first letter. */
+static void add_libxml_error(struct xml_state *st, const xmlError *e)
+{
+    struct strbuf sb = STRBUF_INIT;
+    long line = e->line, col = e->int2;
+
+    if (e->message)
+        strbuf_adds(&sb, e->message);
+    while (sb.len && (sb.buf[sb.len - 1] == '\n' || sb.buf[sb.len - 1] == ' '))
+        strbuf_truncate(&sb, sb.len - 1);
+    /* One error, one line: libxml2 sometimes adds a second one. */
+    for (size_t i = 0; i < sb.len; i++)
+        if (sb.buf[i] == '\n')
+            sb.buf[i] = ' ';
+    if (sb.len > 1 && sb.buf[0] >= 'A' && sb.buf[0] <= 'Z' &&
+        sb.buf[1] >= 'a' && sb.buf[1] <= 'z')
+        sb.buf[0] = (char)(sb.buf[0] - 'A' + 'a');
+    if (e->node && e->domain == XML_FROM_SCHEMASV)
+        line = xmlGetLineNo((xmlNodePtr)e->node);
+    if (e->domain == XML_FROM_SCHEMASV)
+        col = 0;            /* schema errors locate elements, not columns */
+    errors_add(st->errs, CG_ERR_INPUT, st->path, line > 0 ? line : 0,
+               col > 0 ? col : 0, "%s", strbuf_cstr(&sb));
+    strbuf_free(&sb);
+    st->nerrors++;
+}
+
+static void on_structured_error(void *ctx, xmlErrorPtr e)
+{
+    struct xml_state *st = ctx;
+
+    if (!st || !e || e->level < XML_ERR_ERROR)
+        return;
+    /* After a refused DOCTYPE the parser reports its own stop: noise. */
+    if (st->doctype || st->refused)
+        return;
+    add_libxml_error(st, e);
+}
+
+static void on_internal_subset(void *ctx, const xmlChar *name,
+                               const xmlChar *external_id,
+                               const xmlChar *system_id)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    struct xml_state *st = current;
+
+    (void)name;
+    (void)external_id;
+    (void)system_id;
+    if (st && !st->doctype) {
+        st->doctype = 1;
+        errors_add(st->errs, CG_ERR_INPUT, st->path,
+                   ctxt->input ? ctxt->input->line : 0, 0,
+                   "DOCTYPE declarations are not allowed (no DTDs or "
+                   "entities are read, for safety)");
+    }
+    xmlStopParser(ctxt);
+}
+
+static xmlParserInputPtr safe_entity_loader(const char *url, const char *id,
+                                            xmlParserCtxtPtr ctxt)
+{
+    const struct embedded_file *f = NULL;
+    const char *base;
+
+    (void)id;
+    if (url) {
+        base = strrchr(url, '/');
+        base = base ? base + 1 : url;
+        /* Only bare names: "xml.xsd", never a path or a URL. */
+        if (base == url)
+            f = embedded_find(base);
+    }
+    if (f)
+        return xmlNewStringInputStream(ctxt, f->data);
+    if (current && !current->refused) {
+        current->refused = 1;
+        errors_add(current->errs, CG_ERR_INPUT, current->path, 0, 0,
+                   "external resource %s refused (copcgap never loads "
+                   "external files or URLs from XML)", url ? url : "(none)");
+    }
+    return NULL;
+}
+
+static void xml_init_once(void)
+{
+    static int done;
+    if (done)
+        return;
+    done = 1;
+    xmlInitParser();
+    xmlSetExternalEntityLoader(safe_entity_loader);
+    xmlSetGenericErrorFunc(NULL, ignore_generic);
+}
+
+static char *read_all(const char *path, size_t *len, struct cg_errors *errs)
+{
+    FILE *fp = fopen(path, "rb");
+    struct strbuf sb = STRBUF_INIT;
+    char chunk[65536];
+    size_t n;
+
+    if (!fp) {
+        errors_add(errs, errno == ENOENT ? CG_ERR_INPUT : CG_ERR_IO, path, 0,
+                   0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        if (sb.len + n > (size_t)XML_MAX_BYTES) {
+            errors_add(errs, CG_ERR_INPUT, path, 0, 0,
+                       "file is larger than %ld bytes", XML_MAX_BYTES);
+            fclose(fp);
+            strbuf_free(&sb);
+            return NULL;
+        }
+        strbuf_add(&sb, chunk, n);
+    }
+    if (ferror(fp)) {
+        errors_add(errs, CG_ERR_IO, path, 0, 0, "read error: %s",
+                   strerror(errno));
+        fclose(fp);
+        strbuf_free(&sb);
+        return NULL;
+    }
+    fclose(fp);
+    *len = sb.len;
+    return strbuf_detach(&sb);
+}
+
+xmlDocPtr xml_read(const char *path, struct cg_errors *errs)
+{
+    struct xml_state st = { path, errs, 0, 0, 0 };
+    xmlParserCtxtPtr ctxt = NULL;
+    xmlDocPtr doc = NULL;
+    char *buf;
+    size_t len = 0;
+    int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+
+    xml_init_once();
+    buf = read_all(path, &len, errs);
+    if (!buf)
+        return NULL;
+    if (len > (size_t)XML_MAX_BYTES || len > 0x7fffffff) {
+        free(buf);
+        return NULL;
+    }
+    ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        errors_add(errs, CG_ERR_INTERNAL, path, 0, 0,
+                   "cannot create XML parser");
+        goto cleanup;
+    }
+    ctxt->sax->internalSubset = on_internal_subset;
+    current = &st;
+    xmlSetStructuredErrorFunc(&st, on_structured_error);
+    doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL, opts);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    current = NULL;
+    if (doc && (st.doctype || st.refused || st.nerrors || !ctxt->wellFormed)) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    if (!doc && !st.doctype && !st.refused && st.nerrors == 0)
+        errors_add(errs, CG_ERR_INPUT, path, 0, 0, "not well-formed XML");
+    if (doc && !xmlDocGetRootElement(doc)) {
+        errors_add(errs, CG_ERR_INPUT, path, 0, 0, "no root element");
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+cleanup:
+    if (ctxt)
+        xmlFreeParserCtxt(ctxt);
+    free(buf);
+    return doc;
+}
+
+/* ------------------------------------------------------------- schemas */
+
+struct cached_schema {
+    const char *name;
+    xmlSchemaPtr schema;
+};
+
+static struct cached_schema schemas[4];
+
+static xmlSchemaPtr load_schema(const char *name, struct cg_errors *errs)
+{
+    const struct embedded_file *f;
+    xmlSchemaParserCtxtPtr pctxt;
+    xmlSchemaPtr schema;
+    struct xml_state st = { name, errs, 0, 0, 0 };
+    size_t i;
+
+    for (i = 0; i < ARRAY_LEN(schemas); i++)
+        if (schemas[i].name && strcmp(schemas[i].name, name) == 0)
+            return schemas[i].schema;
+    f = embedded_find(name);
+    if (!f) {
+        errors_add(errs, CG_ERR_INTERNAL, name, 0, 0,
+                   "schema not compiled into this binary");
+        return NULL;
+    }
+    current = &st;
+    xmlSetStructuredErrorFunc(&st, on_structured_error);
+    pctxt = xmlSchemaNewMemParserCtxt((const char *)f->data, (int)f->len);
+    schema = pctxt ? xmlSchemaParse(pctxt) : NULL;
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    current = NULL;
+    if (pctxt)
+        xmlSchemaFreeParserCtxt(pctxt);
+    if (!schema) {
+        errors_add(errs, CG_ERR_INTERNAL, name, 0, 0,
+                   "embedded schema does not load");
+        return NULL;
+    }
+    for (i = 0; i < ARRAY_LEN(schemas); i++) {
+        if (!schemas[i].name) {
+            schemas[i].name = f->name;
+            schemas[i].schema = schema;
+            return schema;
+        }
+    }
+    return schema;      /* cache full: not reached with our few schemas */
+}
+
+int xml_validate(xmlDocPtr doc, const char *xsd_name, const char *path,
+                 struct cg_errors *errs)
+{
+    struct xml_state st = { path, errs, 0, 0, 0 };
+    xmlSchemaValidCtxtPtr vctxt;
+    xmlSchemaPtr schema;
+    int rc;
+
+    xml_init_once();
+    schema = load_schema(xsd_name, errs);
+    if (!schema)
+        return 0;
+    vctxt = xmlSchemaNewValidCtxt(schema);
+    if (!vctxt) {
+        errors_add(errs, CG_ERR_INTERNAL, path, 0, 0,
+                   "cannot create schema validator");
+        return 0;
+    }
+    xmlSchemaSetValidStructuredErrors(vctxt, on_structured_error, &st);
+    rc = xmlSchemaValidateDoc(vctxt, doc);
+    xmlSchemaFreeValidCtxt(vctxt);
+    if (rc != 0 && st.nerrors == 0)
+        errors_add(errs, CG_ERR_INPUT, path, 0, 0,
+                   "does not match %s", xsd_name);
+    return rc == 0;
+}
+
+void xml_cleanup(void)
+{
+    size_t i;
+    for (i = 0; i < ARRAY_LEN(schemas); i++) {
+        if (schemas[i].schema)
+            xmlSchemaFree(schemas[i].schema);
+        schemas[i].name = NULL;
+        schemas[i].schema = NULL;
+    }
+    xmlCleanupParser();
+}
+
+/* ---------------------------------------------------------------- DOM */
+
+long xml_line(xmlNodePtr node)
+{
+    return xmlGetLineNo(node);
+}
+
+int xml_is(xmlNodePtr node, const char *name)
+{
+    return node && node->type == XML_ELEMENT_NODE &&
+           strcmp((const char *)node->name, name) == 0;
+}
+
+xmlNodePtr xml_next(xmlNodePtr node)
+{
+    for (node = node ? node->next : NULL; node; node = node->next)
+        if (node->type == XML_ELEMENT_NODE)
+            return node;
+    return NULL;
+}
+
+xmlNodePtr xml_first(xmlNodePtr parent)
+{
+    xmlNodePtr n = parent ? parent->children : NULL;
+    if (n && n->type != XML_ELEMENT_NODE)
+        n = xml_next(n);
+    return n;
+}
+
+const char *xml_attr(struct arena *a, xmlNodePtr node, const char *name)
+{
+    xmlChar *v = xmlGetNoNsProp(node, (const xmlChar *)name);
+    const char *s;
+
+    if (!v)
+        return NULL;
+    s = arena_strdup(a, (const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+/* Copy with runs of white space collapsed to one space, ends trimmed. */
+static const char *collapse(struct arena *a, const char *in)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *p;
+    int space = 0;
+    const char *s;
+
+    for (p = in; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            space = sb.len > 0;
+            continue;
+        }
+        if (space)
+            strbuf_addc(&sb, ' ');
+        space = 0;
+        strbuf_addc(&sb, *p);
+    }
+    s = arena_strndup(a, strbuf_cstr(&sb), sb.len);
+    strbuf_free(&sb);
+    return s;
+}
+
+const char *xml_text(struct arena *a, xmlNodePtr node)
+{
+    xmlChar *v = xmlNodeGetContent(node);
+    const char *s = collapse(a, v ? (const char *)v : "");
+    xmlFree(v);
+    return s;
+}
+
+const char *xml_lang(struct arena *a, xmlNodePtr node)
+{
+    xmlChar *v = xmlNodeGetLang(node);
+    const char *s = arena_strdup(a, v ? (const char *)v : "en");
+    xmlFree(v);
+    return s;
+}
+
+int xml_attr_bool(xmlNodePtr node, const char *name, int def)
+{
+    xmlChar *v = xmlGetNoNsProp(node, (const xmlChar *)name);
+    int r = def;
+
+    if (v) {
+        const char *s = (const char *)v;
+        while (*s == ' ')
+            s++;
+        r = (strncmp(s, "true", 4) == 0 || s[0] == '1');
+        xmlFree(v);
+    }
+    return r;
+}
+
+double xml_attr_double(xmlNodePtr node, const char *name, double def)
+{
+    xmlChar *v = xmlGetNoNsProp(node, (const xmlChar *)name);
+    double r = def;
+
+    if (v) {
+        char *end;
+        r = strtod((const char *)v, &end);
+        xmlFree(v);
+    }
+    return r;
+}
+
+long xml_attr_long(xmlNodePtr node, const char *name, long def)
+{
+    xmlChar *v = xmlGetNoNsProp(node, (const xmlChar *)name);
+    long r = def;
+
+    if (v) {
+        char *end;
+        r = strtol((const char *)v, &end, 10);
+        xmlFree(v);
+    }
+    return r;
+}
+
+void xml_add_text(struct arena *a, struct i18n *t, xmlNodePtr node,
+                  const char *path, struct cg_errors *errs)
+{
+    const char *lang = xml_lang(a, node);
+    struct i18n_var *nv;
+
+    if (i18n_exact(t, lang)) {
+        errors_add(errs, CG_ERR_INPUT, path, xml_line(node), 0,
+                   "<%s> given twice in language \"%s\"",
+                   (const char *)node->name, lang);
+        return;
+    }
+    nv = arena_alloc(a, (t->n + 1) * sizeof *nv);
+    if (t->n)
+        memcpy(nv, t->v, t->n * sizeof *nv);
+    nv[t->n].lang = lang;
+    nv[t->n].text = xml_text(a, node);
+    t->v = nv;
+    t->n++;
+}
