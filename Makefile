@@ -74,6 +74,13 @@ TOOL_BIN := $(patsubst tools/%.c,$(B)/tools/%,$(TOOL_SRC))
 # finding them at run time.
 EMBED    := standards/catalogue.xsd standards/xml.xsd standards/profile.xsd
 
+# Quiet by default; V=1 shows the commands.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 .PHONY: all check unit-tests cli-tests demo bench deps install uninstall \
         clean tools valgrind
 all: copcgap
@@ -85,32 +92,36 @@ ifeq ($(SANITIZE),)
 endif
 
 $(BIN): $(MAIN_OBJ) $(LIB_A)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS_ALL)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS_ALL)
 
 $(LIB_A): $(LIB_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(Q)$(AR) rcs $@ $^
 
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/gen/embedded.c: $(EMBED) tools/embed.sh
 	@mkdir -p $(@D)
-	sh tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+	$(Q)sh tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
 
 $(B)/obj/embedded.o: $(B)/gen/embedded.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: tests/unit/%.c $(LIB_A)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests/unit \
+	@echo "  TEST    $<"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests/unit \
 	    -o $@ $< $(LIB_A) $(ALL_LDFLAGS) $(CHECK_LIBS) $(LIBS_ALL)
 
 $(B)/tools/%: tools/%.c $(LIB_A)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB_A) \
+	@echo "  TOOL    $<"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB_A) \
 	    $(ALL_LDFLAGS) $(LIBS_ALL)
 
 tools: $(TOOL_BIN)

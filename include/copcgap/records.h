@@ -1,0 +1,89 @@
+/*
+ * records.h — an organisation folder loaded: evidence register,
+ * assessor findings, and KPI values (metrics.csv plus everything derived
+ * from the raw files), all checked against the profile and catalogue.
+ *
+ * org_load() reads ORGDIR/evidence.csv, findings.csv and metrics.csv
+ * (each optional) and derives KPIs from the raw files (kpi_derive).  It
+ * verifies evidence files' SHA-256 digests when given.  Any problem is a
+ * located error (FILE:LINE:COL) and the whole load fails: no row is ever
+ * silently dropped.  Everything lives in the orgdata's arena (and its
+ * KPI store); org_free() releases all of it.
+ */
+#ifndef COPCGAP_RECORDS_H
+#define COPCGAP_RECORDS_H
+
+#include <stddef.h>
+
+#include "copcgap/catalog.h"
+#include "copcgap/date.h"
+#include "copcgap/error.h"
+#include "copcgap/kpi.h"
+#include "copcgap/metric.h"
+#include "copcgap/profile.h"
+
+/* Integrity of an evidence file (evidence.csv `sha256`, `location`). */
+enum integrity {
+    INTEG_UNCHECKED,    /* no sha256 given (file may or may not exist) */
+    INTEG_OK,           /* file present and digest matches */
+    INTEG_MISMATCH,     /* file present, digest differs: it changed */
+    INTEG_MISSING,      /* location names a file that is not there */
+    INTEG_REMOTE        /* location is a URL: not checked */
+};
+
+struct evidence {
+    long line;                  /* line in evidence.csv */
+    const char *id;
+    size_t *reqs;               /* catalogue requirement indexes */
+    size_t nreqs;
+    int program;                /* profile program index; -1 site-wide */
+    const char *kind;
+    const char *title;
+    const char *owner;          /* may be "" */
+    cg_day dated;
+    int approved;
+    int has_expires;
+    cg_day expires;
+    const char *location;       /* may be "" */
+    int file_present;           /* location is a file under the folder */
+    const char *sha256;         /* as given (lowercased), or NULL */
+    const char *actual_sha256;  /* computed when the file is present */
+    enum integrity integrity;
+};
+
+struct finding {
+    long line;                  /* line in findings.csv */
+    size_t req;                 /* catalogue requirement index */
+    int program;                /* -1 site-wide */
+    enum finding_result result;
+    const char *assessor;       /* may be "" */
+    int has_dated;
+    cg_day dated;
+    const char *note;           /* may be "" (never for n/a) */
+    enum finding_class cls;
+};
+
+struct orgdata {
+    struct arena *arena;
+    const char *dir;
+    const char *evidence_path;  /* as displayed; NULL when absent */
+    const char *findings_path;
+    const char *metrics_path;
+    struct evidence *evidence;
+    size_t nevidence;
+    struct finding *findings;
+    size_t nfindings;
+    struct kpi_store *kpis;     /* metrics.csv + derived */
+    struct raw_file_info raw[SRC_COUNT];
+};
+
+struct orgdata *org_load(const char *dir, const struct profile *p,
+                         const struct catalog *c,
+                         const struct kpi_progress *progress,
+                         struct cg_errors *errs);
+void org_free(struct orgdata *o);
+
+/* Display name of an integrity state ("ok", "mismatch", ...). */
+const char *integrity_name(enum integrity i);
+
+#endif
