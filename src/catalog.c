@@ -212,11 +212,12 @@ static void build_rule(struct builder *b, struct requirement *req,
         r->metric = xml_attr(a, n, "name");
         r->months = (int)xml_attr_long(n, "months", 0);
         r->min_points = (int)xml_attr_long(n, "min-points", 3);
+        r->tolerance = xml_attr_double(n, "tolerance", 0);
         v = xml_attr(a, n, "better");
-        r->value = -1;          /* no override */
+        r->better = -1;         /* the metric's own direction */
         if (v)
-            r->value = strcmp(v, "higher") == 0 ? BETTER_HIGHER
-                     : strcmp(v, "lower") == 0 ? BETTER_LOWER : BETTER_NONE;
+            r->better = strcmp(v, "higher") == 0 ? BETTER_HIGHER
+                      : strcmp(v, "lower") == 0 ? BETTER_LOWER : BETTER_NONE;
     } else if (xml_is(n, "sample")) {
         r->type = RULE_SAMPLE;
         r->metric = xml_attr(a, n, "name");

@@ -98,8 +98,8 @@ static void check_rule(struct catalog *c, const struct requirement *req,
                    "mode=\"at-least\"", req->id);
     }
     if (r->type == RULE_TREND) {
-        int better = r->value >= 0 ? (int)r->value
-                                   : catalog_metric_better(c, r->metric);
+        int better = r->better >= 0 ? r->better
+                                    : catalog_metric_better(c, r->metric);
         if (better == BETTER_NONE)
             errors_add(errs, CG_ERR_INPUT, c->path, r->line, 0,
                        "requirement %s: trend of \"%s\" needs better="

@@ -16,6 +16,28 @@
 /* Returns 1, or 0 with errors (unknown scope ids) appended. */
 int assess_scope(struct report *r, struct cg_errors *errs);
 
+/*
+ * Evaluate every rule of every applicable requirement against the
+ * organisation's data, then score (assess_score).  Call after
+ * assess_scope().  Returns 1, or 0 with errors (a check expression that
+ * fails at run time is a catalogue error, located at its rule).
+ */
+int assess_run(struct report *r, const struct orgdata *o,
+               struct cg_errors *errs);
+
+/*
+ * The last complete month of data for an as-of date: the as-of month
+ * when as-of is that month's last day, else the month before.
+ */
+cg_month assess_window_end(cg_day as_of);
+
+/*
+ * Required monitoring sample: n = ceil(n0 / (1 + (n0 - 1) / N)) with
+ * n0 = z^2 p (1 - p) / e^2 (e a fraction: 0.05 for 5 points); N <= 0
+ * means an unknown or infinite population (n = ceil(n0)).
+ */
+long assess_required_sample(double z, double p, double e, double N);
+
 /* Compute statuses and scores from the rule results already in r. */
 void assess_score(struct report *r);
 

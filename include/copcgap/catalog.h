@@ -71,6 +71,9 @@ struct rule {
 
     /* trend */
     int min_points;             /* months with data needed (default 3) */
+    int better;                 /* enum metric_better, or -1: the metric's */
+    double tolerance;           /* slope allowed in the worse direction,
+                                   in metric units per month (default 0) */
 
     /* sample */
     double max_moe;             /* percentage points */

@@ -14,6 +14,7 @@
 #include "copcgap/catalog.h"
 #include "copcgap/model.h"
 #include "copcgap/profile.h"
+#include "copcgap/records.h"
 
 struct rule_result {
     const struct rule *rule;
@@ -21,8 +22,29 @@ struct rule_result {
     double score;               /* 0-1; what the rule contributes */
     const char *trace;          /* one line a person can check by hand */
     const char **details;       /* per program / month / evidence row */
-    size_t ndetails;
+    size_t ndetails, details_cap;
+    int months_short;           /* metric, sample, trend: months of
+                                   conforming data still to be shown (the
+                                   worst program); 0 otherwise */
 };
+
+/* What the engine found wrong with an evidence row (bit flags). */
+enum evidence_flag {
+    EVF_UNAPPROVED = 1 << 0,
+    EVF_EXPIRED = 1 << 1,       /* as-of is after `expires` */
+    EVF_STALE = 1 << 2,         /* older than a rule's max-age-days */
+    EVF_CHANGED = 1 << 3,       /* sha256 mismatch: the file changed */
+    EVF_MISSING = 1 << 4,       /* location names no file */
+    EVF_FUTURE = 1 << 5,        /* dated after as-of */
+    EVF_USED = 1 << 6           /* matched by at least one rule */
+};
+
+struct evidence_state {
+    const struct evidence *ev;
+    unsigned flags;
+};
+
+struct plan;
 
 struct req_result {
     const struct requirement *req;
@@ -55,6 +77,15 @@ struct report {
     size_t *blocking;           /* requirements that keep the verdict from
                                    ready: critical first, then by id order */
     size_t nblocking;
+
+    /* Filled by assess_run(); NULL / 0 before. */
+    const struct orgdata *org;
+    cg_month window_end;        /* last complete month of data */
+    int window_months;          /* the catalogue's default window */
+    struct evidence_state *evidence;    /* one per evidence.csv row */
+    size_t nevidence;
+
+    struct plan *plan;          /* filled by plan_build(); may be NULL */
 };
 
 struct report *report_new(const struct catalog *c, const struct profile *p,

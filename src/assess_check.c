@@ -1,0 +1,272 @@
+/*
+ * assess_check.c — check rules: a boolean expression over facts
+ * (expr.h), evaluated once, or once per program in scope when
+ * per-program.  true = pass, false = fail, no-data = no-data; per
+ * program, score = share of programs where it holds.
+ *
+ * The fact functions (facts.h) read the same data as the structured
+ * rules: KPI values in the rule's window, program targets, valid
+ * evidence rows offered for the requirement, and the profile.  A
+ * run-time error (a fact called without a program, a wrong argument
+ * type) is a catalogue error located at the rule.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "assess_internal.h"
+#include "copcgap/facts.h"
+
+struct check_env {
+    struct assess_ctx *x;
+    size_t req;
+    const struct rule *rule;
+    int program;            /* -1 when evaluated site-wide */
+    size_t nprograms;       /* programs in scope of the rule */
+};
+
+static int need_string(const struct expr_value *args, size_t i,
+                       const char *fn, struct strbuf *err)
+{
+    if (args[i].type != EV_STR) {
+        strbuf_printf(err, "%s() argument %zu must be a string", fn, i + 1);
+        return 0;
+    }
+    return 1;
+}
+
+static int need_program(const struct check_env *env, const char *fn,
+                        struct strbuf *err)
+{
+    if (env->program < 0) {
+        strbuf_printf(err, "%s() needs a program: set per-program=\"true\" "
+                      "on the check", fn);
+        return 0;
+    }
+    return 1;
+}
+
+static int need_count(const struct expr_value *args, size_t nargs, size_t i,
+                      const char *fn, long *out, long def,
+                      struct strbuf *err)
+{
+    *out = def;
+    if (i >= nargs)
+        return 1;
+    if (args[i].type != EV_NUM || args[i].num < 0 ||
+        args[i].num != floor(args[i].num) || args[i].num > 120) {
+        strbuf_printf(err, "%s() argument %zu must be a whole number of "
+                      "months (0-120)", fn, i + 1);
+        return 0;
+    }
+    *out = (long)args[i].num;
+    return 1;
+}
+
+static int valid_evidence(const struct check_env *env, const char *kind)
+{
+    const struct orgdata *o = env->x->o;
+    cg_day as_of = env->x->p->as_of;
+    int count = 0;
+    size_t i, j;
+
+    for (i = 0; i < o->nevidence; i++) {
+        const struct evidence *ev = &o->evidence[i];
+        int names = 0;
+        for (j = 0; j < ev->nreqs; j++)
+            names |= ev->reqs[j] == env->req;
+        if (!names || strcmp(ev->kind, kind) != 0)
+            continue;
+        if (env->program >= 0 && ev->program >= 0 &&
+            ev->program != env->program)
+            continue;
+        if (!ev->approved || (ev->has_expires && as_of > ev->expires) ||
+            ev->integrity == INTEG_MISMATCH ||
+            ev->integrity == INTEG_MISSING)
+            continue;
+        count++;
+    }
+    return count;
+}
+
+static int call_fact(void *ctx, int id, const struct expr_value *args,
+                     size_t nargs, struct expr_value *out,
+                     struct strbuf *err)
+{
+    struct check_env *env = ctx;
+    struct assess_ctx *x = env->x;
+    const struct kpi_entry *e;
+    long k;
+
+    memset(out, 0, sizeof *out);
+    out->type = EV_NODATA;
+    switch (id) {
+    case FACT_KPI:
+        if (!need_string(args, 0, "kpi", err) ||
+            !need_program(env, "kpi", err) ||
+            !need_count(args, nargs, 1, "kpi", &k, 0, err))
+            return -1;
+        e = kpi_store_get(x->o->kpis, env->program, args[0].str,
+                          x->r->window_end - (cg_month)k);
+        if (e) {
+            out->type = EV_NUM;
+            out->num = e->value;
+        }
+        return 0;
+    case FACT_MEAN: {
+        cg_month m, end = x->r->window_end;
+        double sum = 0;
+        int count = 0;
+        if (!need_string(args, 0, "mean", err) ||
+            !need_program(env, "mean", err) ||
+            !need_count(args, nargs, 1, "mean", &k,
+                        assess_rule_months(x, env->rule), err))
+            return -1;
+        for (m = end - (cg_month)k + 1; m <= end; m++) {
+            e = kpi_store_get(x->o->kpis, env->program, args[0].str, m);
+            if (e) {
+                sum += e->value;
+                count++;
+            }
+        }
+        if (count) {
+            out->type = EV_NUM;
+            out->num = sum / count;
+        }
+        return 0;
+    }
+    case FACT_TARGET: {
+        const struct target *t;
+        if (!need_string(args, 0, "target", err) ||
+            !need_program(env, "target", err))
+            return -1;
+        t = program_target(&x->p->programs[env->program], args[0].str);
+        if (t) {
+            out->type = EV_NUM;
+            out->num = t->value;
+        }
+        return 0;
+    }
+    case FACT_EVIDENCE:
+        if (!need_string(args, 0, "evidence", err))
+            return -1;
+        out->type = EV_NUM;
+        out->num = valid_evidence(env, args[0].str);
+        return 0;
+    case FACT_PROGRAMS:
+        out->type = EV_NUM;
+        out->num = (double)env->nprograms;
+        return 0;
+    case FACT_CHANNEL:
+        if (!need_program(env, "channel", err))
+            return -1;
+        out->type = EV_STR;
+        out->str = channel_name(x->p->programs[env->program].channel);
+        return 0;
+    case FACT_KIND:
+        out->type = EV_STR;
+        out->str = org_kind_name(x->p->kind);
+        return 0;
+    default:
+        strbuf_printf(err, "unknown fact function");
+        return -1;
+    }
+}
+
+/* Evaluate once; returns 1 true, 0 false, -1 no-data, -2 error. */
+static int eval_once(struct check_env *env, struct rule_result *res,
+                     struct strbuf *trace)
+{
+    struct assess_ctx *x = env->x;
+    struct expr_host host = { fact_functions, call_fact, env };
+    struct strbuf err = STRBUF_INIT;
+    struct expr_value v;
+    int rc;
+
+    if (expr_eval(res->rule->expr, &host, &v, &err, trace) != 0) {
+        errors_add(x->errs, CG_ERR_INPUT, x->c->path, res->rule->line, 0,
+                   "requirement %s, check %s: %s", x->c->reqs[env->req].id,
+                   res->rule->id, strbuf_cstr(&err));
+        strbuf_free(&err);
+        return -2;
+    }
+    strbuf_free(&err);
+    if (v.type == EV_NODATA)
+        return -1;
+    if (v.type != EV_BOOL) {
+        struct strbuf sb = STRBUF_INIT;
+        expr_value_format(&v, &sb);
+        errors_add(x->errs, CG_ERR_INPUT, x->c->path, res->rule->line, 0,
+                   "requirement %s, check %s: the expression gives %s, "
+                   "not true or false", x->c->reqs[env->req].id,
+                   res->rule->id, strbuf_cstr(&sb));
+        strbuf_free(&sb);
+        return -2;
+    }
+    rc = v.b ? 1 : 0;
+    return rc;
+}
+
+int assess_eval_check(struct assess_ctx *x, size_t req,
+                      struct rule_result *res)
+{
+    const struct rule *rule = res->rule;
+    int *progs = arena_calloc(x->a, x->p->nprograms + 1, sizeof *progs);
+    size_t n = assess_programs(x, &x->c->reqs[req], rule, progs), i;
+    struct check_env env;
+    struct strbuf summary = STRBUF_INIT;
+    int any = 0, ok = 1;
+    double passed = 0;
+
+    memset(&env, 0, sizeof env);
+    env.x = x;
+    env.req = req;
+    env.rule = rule;
+    env.nprograms = n;
+    env.program = -1;
+    if (!rule->per_program) {
+        struct strbuf trace = STRBUF_INIT;
+        int rc = eval_once(&env, res, &trace);
+        if (rc == -2)
+            ok = 0;
+        assess_trace(x, res, "%s", strbuf_cstr(&trace));
+        if (rc == 1)
+            assess_set_score(res, 1);
+        else if (rc == 0)
+            assess_set_score(res, 0);
+        else
+            res->status = RS_NO_DATA;
+        strbuf_free(&trace);
+        return ok;
+    }
+    if (n == 0) {
+        res->status = RS_NA;
+        assess_trace(x, res, "no program on the channels this rule covers");
+        return 1;
+    }
+    for (i = 0; i < n; i++) {
+        struct strbuf trace = STRBUF_INIT;
+        int rc;
+        env.program = progs[i];
+        rc = eval_once(&env, res, &trace);
+        if (rc == -2)
+            ok = 0;
+        if (rc >= 0)
+            any = 1;
+        if (rc == 1)
+            passed += 1;
+        assess_detail(x, res, "%s: %s", x->p->programs[progs[i]].id,
+                      strbuf_cstr(&trace));
+        strbuf_printf(&summary, "%s%s %s", i ? "; " : "",
+                      x->p->programs[progs[i]].id,
+                      rc == 1 ? "true" : rc == 0 ? "false" : "no data");
+        strbuf_free(&trace);
+    }
+    assess_trace(x, res, "%s: %s", expr_text(rule->expr),
+                 strbuf_cstr(&summary));
+    if (!any)
+        res->status = RS_NO_DATA;
+    else
+        assess_set_score(res, passed / (double)n);
+    strbuf_free(&summary);
+    return ok;
+}

@@ -1,0 +1,171 @@
+/*
+ * assess_run.c — the engine's driver: evaluate each rule of each
+ * applicable requirement, then score.  Helpers shared by the evaluators
+ * (programs in scope, windows, trace and detail lines) live here too.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "assess_internal.h"
+#include "copcgap/kpi.h"
+
+cg_month assess_window_end(cg_day as_of)
+{
+    cg_month m = date_month(as_of);
+    /* A month is complete only once its last day is in the data. */
+    return as_of == month_last_day(m) ? m : m - 1;
+}
+
+size_t assess_programs(const struct assess_ctx *x,
+                       const struct requirement *req,
+                       const struct rule *rule, int *out)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < x->p->nprograms; i++) {
+        channel_mask bit = 1u << x->p->programs[i].channel;
+        if (req->applies_channels && !(req->applies_channels & bit))
+            continue;
+        if (rule->channels && !(rule->channels & bit))
+            continue;
+        out[n++] = (int)i;
+    }
+    return n;
+}
+
+int assess_rule_months(const struct assess_ctx *x, const struct rule *rule)
+{
+    if (rule->type == RULE_METRIC || rule->type == RULE_SAMPLE) {
+        if (rule->mode == WIN_LATEST)
+            return 1;
+    }
+    return rule->months ? rule->months : x->c->scoring.window_months;
+}
+
+void assess_detail(struct assess_ctx *x, struct rule_result *res,
+                   const char *fmt, ...)
+{
+    struct strbuf sb = STRBUF_INIT;
+    va_list ap;
+
+    va_start(ap, fmt);
+    strbuf_vprintf(&sb, fmt, ap);
+    va_end(ap);
+    if (res->ndetails == res->details_cap) {
+        size_t cap = res->details_cap ? res->details_cap * 2 : 8;
+        const char **v = arena_alloc(x->a, cap * sizeof *v);
+        if (res->ndetails)
+            memcpy(v, res->details, res->ndetails * sizeof *v);
+        res->details = v;
+        res->details_cap = cap;
+    }
+    res->details[res->ndetails++] = arena_strndup(x->a, strbuf_cstr(&sb),
+                                                  sb.len);
+    strbuf_free(&sb);
+}
+
+void assess_trace(struct assess_ctx *x, struct rule_result *res,
+                  const char *fmt, ...)
+{
+    struct strbuf sb = STRBUF_INIT;
+    va_list ap;
+
+    va_start(ap, fmt);
+    strbuf_vprintf(&sb, fmt, ap);
+    va_end(ap);
+    res->trace = arena_strndup(x->a, strbuf_cstr(&sb), sb.len);
+    strbuf_free(&sb);
+}
+
+void assess_set_score(struct rule_result *res, double score)
+{
+    res->score = score;
+    if (score >= 1.0 - 1e-12) {
+        res->status = RS_PASS;
+        res->score = 1.0;
+    } else if (score <= 1e-12) {
+        res->status = RS_FAIL;
+        res->score = 0.0;
+    } else {
+        res->status = RS_PARTIAL;
+    }
+}
+
+const char *assess_num(struct assess_ctx *x, double v)
+{
+    char buf[64];
+    kpi_format_value(v, buf, sizeof buf);
+    return arena_strdup(x->a, buf);
+}
+
+const char *assess_month(struct assess_ctx *x, cg_month m)
+{
+    char buf[MONTH_BUF];
+    month_format(m, buf);
+    return arena_strdup(x->a, buf);
+}
+
+const char *assess_date(struct assess_ctx *x, cg_day d)
+{
+    char buf[DATE_BUF];
+    date_format(d, buf);
+    return arena_strdup(x->a, buf);
+}
+
+const char *assess_program_id(const struct assess_ctx *x, int program)
+{
+    return program < 0 ? "site-wide" : x->p->programs[program].id;
+}
+
+static int evaluate(struct assess_ctx *x, size_t req, struct rule_result *res)
+{
+    switch (res->rule->type) {
+    case RULE_EVIDENCE: assess_eval_evidence(x, req, res); return 1;
+    case RULE_FINDING: assess_eval_finding(x, req, res); return 1;
+    case RULE_METRIC: assess_eval_metric(x, req, res); return 1;
+    case RULE_TREND: assess_eval_trend(x, req, res); return 1;
+    case RULE_SAMPLE: assess_eval_sample(x, req, res); return 1;
+    case RULE_CHECK: return assess_eval_check(x, req, res);
+    default: return 1;
+    }
+}
+
+int assess_run(struct report *r, const struct orgdata *o,
+               struct cg_errors *errs)
+{
+    struct assess_ctx x;
+    size_t i, j;
+    int ok = 1;
+
+    memset(&x, 0, sizeof x);
+    x.r = r;
+    x.c = r->catalog;
+    x.p = r->profile;
+    x.o = o;
+    x.a = r->arena;
+    x.errs = errs;
+    r->org = o;
+    r->window_end = assess_window_end(r->profile->as_of);
+    r->window_months = r->catalog->scoring.window_months;
+    r->nevidence = o->nevidence;
+    r->evidence = arena_calloc(r->arena, o->nevidence + 1,
+                               sizeof *r->evidence);
+    for (i = 0; i < o->nevidence; i++)
+        r->evidence[i].ev = &o->evidence[i];
+
+    for (i = 0; i < x.c->nreqs; i++) {
+        struct req_result *rr = &r->reqs[i];
+        if (rr->status == REQ_NA)
+            continue;
+        for (j = 0; j < rr->nrules; j++) {
+            struct rule_result *res = &rr->rules[j];
+            res->status = RS_NO_DATA;
+            res->score = 0;
+            res->trace = "";
+            if (!evaluate(&x, i, res))
+                ok = 0;
+        }
+    }
+    assess_score(r);
+    return ok;
+}
