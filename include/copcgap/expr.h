@@ -81,17 +81,21 @@ struct expr_diag {
 /*
  * Compile `text`.  `funcs` lists the host functions allowed (may be
  * NULL: built-ins only).  Returns NULL on error with *diag filled in
- * (the caller frees diag->msg with strbuf_free).
+ * (the caller frees diag->msg with strbuf_free).  *diag is overwritten
+ * on entry, so it need not be initialised, but free a message from an
+ * earlier failure before reusing it.  `diag` may be NULL.
  */
 struct expr *expr_compile(struct arena *a, const char *text,
                           const struct expr_func *funcs,
                           struct expr_diag *diag);
 
 /*
- * Evaluate.  Returns 0 and sets *out, or -1 with a message in err (a
- * runtime type error, e.g. "abc" + 1, or a callback failure).  When
- * `trace` is not NULL, appends a one-line account of the facts used
- * (e.g. `kpi("csat") = 87.5; 87.5 >= 85 -> true`).
+ * Evaluate.  Returns 0 and sets *out, or -1 with a message appended to
+ * err (a runtime type error, e.g. "abc" + 1, or a callback failure) and
+ * *out set to no-data.  When `trace` is not NULL, appends a one-line
+ * account of the facts used (e.g. `kpi("csat") = 87.5; 87.5 >= 85 ->
+ * true`; exact form in docs/expressions.md, "Trace").  `host` may be
+ * NULL for an expression that calls no host function.
  */
 int expr_eval(const struct expr *e, const struct expr_host *host,
               struct expr_value *out, struct strbuf *err,
