@@ -10,6 +10,8 @@
 
 #include "copcgap/arena.h"
 #include "copcgap/catalog.h"
+#include "copcgap/expr.h"
+#include "copcgap/facts.h"
 #include "copcgap/metric.h"
 #include "copcgap/xmlsafe.h"
 #include "catalog_internal.h"
@@ -228,9 +230,18 @@ static void build_rule(struct builder *b, struct requirement *req,
         r->expected_p = xml_attr_double(n, "p", 0);
         build_window(b, r, n);
     } else if (xml_is(n, "check")) {
+        struct expr_diag diag;
         r->type = RULE_CHECK;
         r->expr_text = xml_attr(a, n, "expr");
         r->expr_line = r->line;
+        memset(&diag, 0, sizeof diag);
+        r->expr = expr_compile(a, r->expr_text, fact_functions, &diag);
+        if (!r->expr)
+            errors_add(b->errs, CG_ERR_INPUT, c->path, r->line, 0,
+                       "requirement %s, check expression at line %ld, "
+                       "column %ld: %s", req->id, diag.line, diag.col,
+                       strbuf_cstr(&diag.msg));
+        strbuf_free(&diag.msg);
     }
 }
 

@@ -466,6 +466,35 @@ START_TEST(required_sample_size_vectors)
 }
 END_TEST
 
+/* ------------------------------------------------------------ checks */
+
+START_TEST(check_per_program_three_valued)
+{
+    /* voice: kpi(csat) in 2026-10 = 90 >= 85, mean of 09-10 = 87.5:
+     * true.  chat: 2026-10 missing -> kpi() no data -> and gives no data
+     * unless the other side is false: mean of 09 alone = 70 < 80, so
+     * false.  1 of 2 programs true. */
+    const struct rule_result *res;
+    add_kpi(0, "csat", "2026-09", 85);
+    add_kpi(0, "csat", "2026-10", 90);
+    add_kpi(1, "csat", "2026-09", 70);
+    res = run("C1");
+    ASSERT_RESULT(res, RS_PARTIAL, 0.5);
+    ASSERT_TRACE(res, "voice true; chat false");
+}
+END_TEST
+
+START_TEST(check_site_wide_facts)
+{
+    const struct rule_result *res = run("C2");
+    ASSERT_RESULT(res, RS_FAIL, 0);     /* no policy offered for C2 */
+    report_free(rep);
+    add_ev("C2", -1, "policy", "2026-06-01", 1);
+    res = run("C2");
+    ASSERT_RESULT(res, RS_PASS, 1);
+}
+END_TEST
+
 /* One input value changes exactly the statuses it should. */
 START_TEST(one_month_below_target_changes_only_its_requirements)
 {
@@ -480,8 +509,9 @@ START_TEST(one_month_below_target_changes_only_its_requirements)
     for (i = 0; i < cat->nreqs; i++)
         before[i] = rep->reqs[i].status;
     report_free(rep);
-    /* voice 2026-08 drops to 78.4 (< 80): M1 (each month) must change;
-     * M2 (4 of 6) still passes with 5 of 6. */
+    /* voice 2026-08 drops to 78.4 (< 80): M7 (voice, each month) goes
+     * from met to partial; M1 (already partial: chat has no target) only
+     * loses score; M2 (4 of 6) still passes with 5 of 6. */
     kpi_store_free(org->kpis);
     org->kpis = kpi_store_new();
     {
@@ -494,10 +524,15 @@ START_TEST(one_month_below_target_changes_only_its_requirements)
         after[i] = rep->reqs[i].status;
         if (after[i] != before[i]) {
             changed++;
-            ck_assert_str_eq(cat->reqs[i].id, "M1");
+            ck_assert_str_eq(cat->reqs[i].id, "M7");
         }
     }
     ck_assert_uint_eq(changed, 1);
+    ck_assert_int_eq(before[req_index("M7")], REQ_MET);
+    ck_assert_int_eq(after[req_index("M7")], REQ_PARTIAL);
+    ck_assert_int_eq(after[req_index("M2")], REQ_MET);
+    ck_assert_double_eq_tol(rep->reqs[req_index("M1")].score, 5.0 / 12.0,
+                            1e-9);
     ck_assert_msg(strstr(rep->reqs[req_index("M1")].rules[0].details[3],
                          "service_level voice 2026-08 = 78.4 < 80 (program "
                          "target)") != NULL, "%s",
@@ -533,6 +568,8 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, trend_tolerance_and_too_few_points);
     tcase_add_test(tc, sample_margin_of_error);
     tcase_add_test(tc, required_sample_size_vectors);
+    tcase_add_test(tc, check_per_program_three_valued);
+    tcase_add_test(tc, check_site_wide_facts);
     tcase_add_test(tc, one_month_below_target_changes_only_its_requirements);
     suite_add_tcase(s, tc);
     return s;
