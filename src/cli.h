@@ -5,7 +5,14 @@
 #ifndef COPCGAP_CLI_H
 #define COPCGAP_CLI_H
 
+#include <time.h>
+
+#include "copcgap/catalog.h"
 #include "copcgap/error.h"
+#include "copcgap/kpi.h"
+#include "copcgap/profile.h"
+#include "copcgap/records.h"
+#include "copcgap/report.h"
 
 /* Exit codes, defined once (docs/exit-codes.md). */
 enum exit_code {
@@ -29,6 +36,36 @@ extern const struct command commands[];
 /* One function per command, in cmd_<name>.c. */
 int cmd_validate(int argc, char **argv);
 int cmd_assess(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
+
+/* Loaded inputs and the scored report with its plan (cmd_common.c). */
+struct session {
+    char *catalog_path;
+    struct catalog *cat;
+    struct profile *prof;
+    struct orgdata *org;
+    struct report *rep;
+};
+
+struct session_opts {
+    const char *orgdir;
+    const char *catalog;        /* NULL: the shipped catalogue */
+    const char *lang;
+    double capacity;            /* owner days per month; 0 = default */
+};
+
+/* Returns 1, or 0 with errors appended (s is partly filled: free it). */
+int session_load(struct session *s, const struct session_opts *opt,
+                 struct cg_errors *errs);
+void session_free(struct session *s);
+
+/* Progress line on stderr while reading large files, only when stderr
+ * is a terminal (cli_progress.c). */
+void cli_progress_init(struct kpi_progress *p);
+void cli_progress_done(void);
+
+/* Date written into reports: $SOURCE_DATE_EPOCH when set, else now. */
+time_t cli_report_time(void);
 
 /* Print every error as FILE:LINE:COL: message (plus "and N more"), and
  * return the exit code for the worst one. */

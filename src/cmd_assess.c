@@ -14,24 +14,21 @@
 
 #include "cli.h"
 #include "copcgap/assess.h"
-#include "copcgap/catalog.h"
 #include "copcgap/datadir.h"
 #include "copcgap/labels.h"
-#include "copcgap/profile.h"
+#include "copcgap/plan.h"
 #include "copcgap/render.h"
 
 struct assess_args {
-    const char *orgdir;
-    const char *catalog;
+    struct session_opts so;
     const char *pdf;
     const char *json;
-    const char *lang;
     const char *font_dir;
     int fail_under;             /* -1 when not asked */
 };
 
 /* SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
-static time_t report_time(void)
+time_t cli_report_time(void)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
     char *end;
@@ -62,15 +59,15 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
     int c;
 
     memset(a, 0, sizeof *a);
-    a->lang = "en";
+    a->so.lang = "en";
     a->fail_under = -1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "c:o:j:l:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":c:o:j:l:h", opts, NULL)) != -1) {
         switch (c) {
-        case 'c': a->catalog = optarg; break;
+        case 'c': a->so.catalog = optarg; break;
         case 'o': a->pdf = optarg; break;
         case 'j': a->json = optarg; break;
-        case 'l': a->lang = optarg; break;
+        case 'l': a->so.lang = optarg; break;
         case OPT_FONT_DIR: a->font_dir = optarg; break;
         case OPT_FAIL_UNDER:
             a->fail_under = verdict_parse(optarg, strlen(optarg));
@@ -90,15 +87,15 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
                                    argv[optind - 1]);
         }
     }
-    if (!labels_has_lang(a->lang))
+    if (!labels_has_lang(a->so.lang))
         return cli_usage_error("assess", "--lang takes en or es, not '%s'",
-                               a->lang);
+                               a->so.lang);
     if (optind >= argc)
         return cli_usage_error("assess", "no organisation folder given");
     if (optind + 1 < argc)
         return cli_usage_error("assess", "unexpected argument '%s'",
                                argv[optind + 1]);
-    a->orgdir = argv[optind];
+    a->so.orgdir = argv[optind];
     return 0;
 }
 
@@ -106,7 +103,9 @@ static void print_summary(const struct report *r)
 {
     const struct profile *p = r->profile;
     const struct catalog *c = r->catalog;
+    const struct plan *pl = r->plan;
     char d[DATE_BUF];
+    size_t i;
 
     date_format(p->as_of, d);
     printf("%s: catalogue %s %s, data as of %s\n", p->org_name, c->id,
@@ -117,63 +116,49 @@ static void print_summary(const struct report *r)
            "%zu not evidenced, %zu n/a\n", r->count[REQ_MET],
            r->count[REQ_PARTIAL], r->count[REQ_NOT_MET],
            r->count[REQ_NOT_EVIDENCED], r->count[REQ_NA]);
+    for (i = 0; i < c->ncategories; i++)
+        if (r->cats[i].applicable_weight > 0)
+            printf("  %-4s %-34s %5.1f %%\n", c->categories[i].id,
+                   report_text(r, &c->categories[i].title),
+                   r->cats[i].score * 100.0);
+    if (pl)
+        printf("gaps: %zu (P1 %zu, P2 %zu, P3 %zu), %zu at risk\n", pl->ngaps,
+               pl->count[TIER_P1], pl->count[TIER_P2], pl->count[TIER_P3],
+               pl->at_risk);
 }
 
 int cmd_assess(int argc, char **argv)
 {
     struct assess_args a;
     struct cg_errors errs = CG_ERRORS_INIT;
-    struct catalog *cat = NULL;
-    struct profile *prof = NULL;
-    struct report *rep = NULL;
-    struct strbuf path = STRBUF_INIT;
-    char *catalog_path = NULL;
+    struct session s;
     int rc = parse_args(argc, argv, &a);
 
     if (rc != 0)
         return rc < 0 ? EXIT_DONE : rc;
-    if (a.catalog) {
-        catalog_path = xstrdup(a.catalog);
-    } else if (!(catalog_path = datadir_find(DEFAULT_CATALOG, "standards"))) {
-        errors_add(&errs, CG_ERR_INPUT, DEFAULT_CATALOG, 0, 0,
-                   "shipped catalogue not found; give one with --catalog");
+    if (!session_load(&s, &a.so, &errs))
         goto done;
-    }
-    cat = catalog_load(catalog_path, &errs);
-    strbuf_printf(&path, "%s/profile.xml", a.orgdir);
-    prof = profile_load(path.buf, &errs);
-    if (!cat || !prof)
-        goto done;
-    rep = report_new(cat, prof, a.lang);
-    if (!assess_scope(rep, &errs))
-        goto done;
-    assess_score(rep);
-
     /* All input is good: now, and only now, write outputs. */
-    if (a.json && !render_json(rep, a.json, &errs))
+    if (a.json && !render_json(s.rep, a.json, &errs))
         goto done;
     if (a.pdf) {
         struct pdf_options po;
         po.font_dir = datadir_fonts(a.font_dir);
-        po.when = report_time();
-        if (!render_pdf(rep, &po, a.pdf, &errs))
+        po.when = cli_report_time();
+        if (!render_pdf(s.rep, &po, a.pdf, &errs))
             goto done;
     }
-    print_summary(rep);
+    print_summary(s.rep);
     if (a.pdf)
         printf("wrote %s\n", a.pdf);
     if (a.json)
         printf("wrote %s\n", a.json);
 done:
     rc = cli_report_errors(&errs);
-    if (rc == EXIT_DONE && rep && a.fail_under >= 0 &&
-        !verdict_at_least(rep->verdict, (enum verdict)a.fail_under))
+    if (rc == EXIT_DONE && s.rep && a.fail_under >= 0 &&
+        !verdict_at_least(s.rep->verdict, (enum verdict)a.fail_under))
         rc = EXIT_BELOW;
-    report_free(rep);
-    profile_free(prof);
-    catalog_free(cat);
-    free(catalog_path);
-    strbuf_free(&path);
+    session_free(&s);
     errors_free(&errs);
     return rc;
 }

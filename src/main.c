@@ -35,6 +35,25 @@ const struct command commands[] = {
       "Outputs are written to a temporary file and renamed: on any error\n"
       "no report file is written.\n",
       cmd_assess },
+    { "plan", "ORGDIR [--format table|csv|json|xlsx] [-o FILE] [options]",
+      "rank the gaps and schedule the action plan to the audit date",
+      "Score the organisation as `assess` does, then print the ranked gap\n"
+      "register and the action plan (SMART actions with owners and dates\n"
+      "scheduled back from the target audit date), or export them.\n"
+      "\n"
+      "  -c, --catalog FILE     requirements catalogue (default: the shipped\n"
+      "                         COPC-aligned catalogue)\n"
+      "  -f, --format FORMAT    table (default), csv, json or xlsx\n"
+      "  -o, --output FILE      write the export to FILE (the format follows\n"
+      "                         the extension unless --format is given)\n"
+      "  -l, --lang en|es       language of titles and actions\n"
+      "      --capacity DAYS    planned working days per owner per month\n"
+      "                         before a month is flagged overloaded\n"
+      "                         (default 10)\n"
+      "\n"
+      "Tiers: P1 = critical or at-risk gaps and priority >= tier1-min;\n"
+      "P2 = priority >= tier2-min; P3 = the rest (docs/plan.md).\n",
+      cmd_plan },
     { NULL, NULL, NULL, NULL, NULL }
 };
 

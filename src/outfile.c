@@ -62,12 +62,15 @@ int outfile_commit(struct outfile *o, struct cg_errors *errs)
         release(o);
         return ok;
     }
-    if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0) {
+    /* fp is NULL when another library wrote the temporary file by name
+     * (outfile_release_fp). */
+    if (o->fp && (fflush(o->fp) != 0 || ferror(o->fp) ||
+                  fsync(fileno(o->fp)) != 0)) {
         errors_add(errs, CG_ERR_IO, o->path, 0, 0, "write error: %s",
                    strerror(errno));
         ok = 0;
     }
-    if (fclose(o->fp) != 0 && ok) {
+    if (o->fp && fclose(o->fp) != 0 && ok) {
         errors_add(errs, CG_ERR_IO, o->path, 0, 0, "write error: %s",
                    strerror(errno));
         ok = 0;
@@ -88,6 +91,14 @@ int outfile_commit(struct outfile *o, struct cg_errors *errs)
         unlink(o->tmp);
     release(o);
     return ok;
+}
+
+void outfile_release_fp(struct outfile *o)
+{
+    if (o->fp && o->tmp) {
+        fclose(o->fp);
+        o->fp = NULL;
+    }
 }
 
 void outfile_abort(struct outfile *o)

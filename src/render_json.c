@@ -11,10 +11,16 @@
 
 #include <jansson.h>
 
+#include "copcgap/kpi.h"
+#include "copcgap/metric.h"
 #include "copcgap/outfile.h"
 #include "copcgap/render.h"
+#include "render_internal.h"
 
-static json_t *num(double x)
+#define num rj_num
+#define str_or_null rj_str_or_null
+
+json_t *rj_num(double x)
 {
     double r = round(x * 1e6) / 1e6;
     if (r == 0)
@@ -24,9 +30,31 @@ static json_t *num(double x)
     return json_real(r);
 }
 
-static json_t *str_or_null(const char *s)
+json_t *rj_str_or_null(const char *s)
 {
     return s ? json_string(s) : json_null();
+}
+
+json_t *rj_date(cg_day d)
+{
+    char buf[DATE_BUF];
+    date_format(d, buf);
+    return json_string(buf);
+}
+
+json_t *rj_evidence_flags(unsigned flags)
+{
+    static const struct { unsigned bit; const char *name; } names[] = {
+        { EVF_UNAPPROVED, "unapproved" }, { EVF_EXPIRED, "expired" },
+        { EVF_STALE, "stale" }, { EVF_CHANGED, "changed" },
+        { EVF_MISSING, "missing-file" }, { EVF_FUTURE, "dated-after-as-of" },
+    };
+    json_t *arr = json_array();
+    size_t i;
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (flags & names[i].bit)
+            json_array_append_new(arr, json_string(names[i].name));
+    return arr;
 }
 
 static json_t *counts(const size_t count[REQ_COUNT])
@@ -176,6 +204,118 @@ static json_t *requirement_json(const struct report *r,
     return o;
 }
 
+static json_t *window_json(const struct report *r)
+{
+    char a[MONTH_BUF], b[MONTH_BUF];
+    json_t *o = json_object();
+    month_format(r->window_end - r->window_months + 1, a);
+    month_format(r->window_end, b);
+    json_object_set_new(o, "start", json_string(a));
+    json_object_set_new(o, "end", json_string(b));
+    json_object_set_new(o, "months", json_integer(r->window_months));
+    return o;
+}
+
+static const char *metric_unit(const struct catalog *c, const char *name)
+{
+    int m = metric_find(name, strlen(name));
+    size_t i;
+    if (m >= 0)
+        return metric_defs[m].unit;
+    for (i = 0; i < c->nmetrics; i++)
+        if (strcmp(c->metrics[i].name, name) == 0)
+            return c->metrics[i].unit;
+    return "";
+}
+
+/* KPI values grouped by program and metric, months ascending. */
+static json_t *kpis_json(const struct report *r)
+{
+    const struct profile *p = r->profile;
+    json_t *arr = json_array(), *series = NULL, *values = NULL;
+    size_t n, i;
+    const struct kpi_entry **v = kpi_store_sorted(r->org->kpis, p, &n);
+
+    for (i = 0; i < n; i++) {
+        const struct kpi_entry *e = v[i];
+        json_t *val = json_object();
+        char per[MONTH_BUF];
+        if (i == 0 || e->program != v[i - 1]->program ||
+            strcmp(e->metric, v[i - 1]->metric) != 0) {
+            const struct target *t =
+                program_target(&p->programs[e->program], e->metric);
+            series = json_object();
+            values = json_array();
+            json_object_set_new(series, "program",
+                                json_string(p->programs[e->program].id));
+            json_object_set_new(series, "metric", json_string(e->metric));
+            json_object_set_new(series, "unit",
+                                json_string(metric_unit(r->catalog,
+                                                        e->metric)));
+            if (t) {
+                json_t *to = json_object();
+                json_object_set_new(to, "op", json_string(cmp_op_name(t->op)));
+                json_object_set_new(to, "value", num(t->value));
+                json_object_set_new(series, "target", to);
+            } else {
+                json_object_set_new(series, "target", json_null());
+            }
+            json_object_set_new(series, "values", values);
+            json_array_append_new(arr, series);
+        }
+        month_format(e->month, per);
+        json_object_set_new(val, "period", json_string(per));
+        json_object_set_new(val, "value", num(e->value));
+        json_object_set_new(val, "n", e->n >= 0 ? json_integer(e->n)
+                                                : json_null());
+        json_object_set_new(val, "source", e->line > 0
+            ? json_sprintf("%s:%ld", e->file, e->line)
+            : json_string(e->file ? e->file : ""));
+        json_array_append_new(values, val);
+    }
+    free(v);
+    return arr;
+}
+
+static json_t *evidence_json(const struct report *r)
+{
+    const struct catalog *c = r->catalog;
+    json_t *arr = json_array();
+    size_t i, j;
+
+    for (i = 0; i < r->nevidence; i++) {
+        const struct evidence *ev = r->evidence[i].ev;
+        json_t *o = json_object(), *reqs = json_array();
+        json_object_set_new(o, "id", json_string(ev->id));
+        json_object_set_new(o, "line", json_integer(ev->line));
+        json_object_set_new(o, "title", json_string(ev->title));
+        json_object_set_new(o, "kind", json_string(ev->kind));
+        json_object_set_new(o, "program",
+                            ev->program < 0
+                                ? json_null()
+                                : json_string(r->profile->programs[
+                                      ev->program].id));
+        for (j = 0; j < ev->nreqs; j++)
+            json_array_append_new(reqs, json_string(c->reqs[ev->reqs[j]].id));
+        json_object_set_new(o, "requirements", reqs);
+        json_object_set_new(o, "owner", json_string(ev->owner));
+        json_object_set_new(o, "dated", rj_date(ev->dated));
+        json_object_set_new(o, "approved", json_boolean(ev->approved));
+        json_object_set_new(o, "expires", ev->has_expires
+                                              ? rj_date(ev->expires)
+                                              : json_null());
+        json_object_set_new(o, "location", json_string(ev->location));
+        json_object_set_new(o, "integrity",
+                            json_string(integrity_name(ev->integrity)));
+        json_object_set_new(o, "used", json_boolean(r->evidence[i].flags &
+                                                    EVF_USED));
+        json_object_set_new(o, "problems",
+                            rj_evidence_flags(r->evidence[i].flags));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 static json_t *report_json(const struct report *r)
 {
     const struct catalog *c = r->catalog;
@@ -224,6 +364,13 @@ static json_t *report_json(const struct report *r)
     for (i = 0; i < c->nreqs; i++)
         json_array_append_new(arr, requirement_json(r, &r->reqs[i]));
     json_object_set_new(root, "requirements", arr);
+    if (r->org) {
+        json_object_set_new(root, "window", window_json(r));
+        json_object_set_new(root, "kpis", kpis_json(r));
+        json_object_set_new(root, "evidence", evidence_json(r));
+    }
+    if (r->plan)
+        json_object_set_new(root, "plan", rj_plan(r, r->plan));
     return root;
 }
 

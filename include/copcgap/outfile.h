@@ -25,6 +25,12 @@ int outfile_open(struct outfile *o, const char *path, struct cg_errors *errs);
 int outfile_commit(struct outfile *o, struct cg_errors *errs);
 void outfile_abort(struct outfile *o);
 
+/*
+ * Close the stream but keep the temporary file, for a library that
+ * writes a file by name (o->tmp); outfile_commit() then renames it.
+ */
+void outfile_release_fp(struct outfile *o);
+
 /* Write a whole buffer to path atomically. */
 int outfile_write_all(const char *path, const void *data, size_t len,
                       struct cg_errors *errs);

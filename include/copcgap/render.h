@@ -12,6 +12,7 @@
 
 #include "copcgap/error.h"
 #include "copcgap/report.h"
+#include "copcgap/strbuf.h"
 
 /* Version of the JSON report format (docs/json.md). */
 #define REPORT_JSON_VERSION 1
@@ -28,5 +29,14 @@ struct pdf_options {
 
 int render_pdf(const struct report *r, const struct pdf_options *opt,
                const char *path, struct cg_errors *errs);
+
+/* The plan (r->plan must be built) as JSON, CSV or an Excel workbook. */
+int render_plan_json(const struct report *r, const char *path,
+                     struct cg_errors *errs);
+int render_plan_csv(const struct report *r, const char *path,
+                    struct cg_errors *errs);
+void render_plan_csv_text(const struct report *r, struct strbuf *sb);
+int render_plan_xlsx(const struct report *r, const char *path,
+                     struct cg_errors *errs);
 
 #endif

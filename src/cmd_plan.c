@@ -1,0 +1,236 @@
+/*
+ * cmd_plan.c — `copcgap plan ORGDIR`: the ranked gap register and the
+ * action plan, as a table on the terminal or exported as CSV, JSON or an
+ * Excel workbook.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "copcgap/labels.h"
+#include "copcgap/plan.h"
+#include "copcgap/render.h"
+#include "copcgap/utf8.h"
+
+enum plan_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_XLSX, FMT_COUNT };
+
+static const char *const format_names[FMT_COUNT] = {
+    "table", "csv", "json", "xlsx"
+};
+
+struct plan_args {
+    struct session_opts so;
+    int format;                 /* -1: from the output's extension */
+    const char *out;
+};
+
+static int format_from_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    int i;
+    if (!dot)
+        return -1;
+    for (i = FMT_CSV; i < FMT_COUNT; i++)
+        if (strcmp(dot + 1, format_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static int parse_args(int argc, char **argv, struct plan_args *a)
+{
+    enum { OPT_CAPACITY = 256 };
+    static const struct option opts[] = {
+        { "catalog", required_argument, NULL, 'c' },
+        { "output", required_argument, NULL, 'o' },
+        { "format", required_argument, NULL, 'f' },
+        { "lang", required_argument, NULL, 'l' },
+        { "capacity", required_argument, NULL, OPT_CAPACITY },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 }
+    };
+    int c, i;
+    char *end;
+
+    memset(a, 0, sizeof *a);
+    a->so.lang = "en";
+    a->format = -1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":c:o:f:l:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'c': a->so.catalog = optarg; break;
+        case 'o': a->out = optarg; break;
+        case 'l': a->so.lang = optarg; break;
+        case 'f':
+            a->format = -2;
+            for (i = 0; i < FMT_COUNT; i++)
+                if (strcmp(optarg, format_names[i]) == 0)
+                    a->format = i;
+            if (a->format == -2)
+                return cli_usage_error("plan", "--format takes table, csv, "
+                                       "json or xlsx, not '%s'", optarg);
+            break;
+        case OPT_CAPACITY:
+            a->so.capacity = strtod(optarg, &end);
+            if (*end || a->so.capacity <= 0 || a->so.capacity > 31)
+                return cli_usage_error("plan", "--capacity takes a number of "
+                                       "days per month (0-31], not '%s'",
+                                       optarg);
+            break;
+        case 'h':
+            cli_print_command_help(cli_find_command("plan"));
+            return -1;
+        case ':':
+            return cli_usage_error("plan", "option '%s' needs a value",
+                                   argv[optind - 1]);
+        default:
+            return cli_usage_error("plan", "unknown option '%s'",
+                                   argv[optind - 1]);
+        }
+    }
+    if (!labels_has_lang(a->so.lang))
+        return cli_usage_error("plan", "--lang takes en or es, not '%s'",
+                               a->so.lang);
+    if (optind >= argc)
+        return cli_usage_error("plan", "no organisation folder given");
+    if (optind + 1 < argc)
+        return cli_usage_error("plan", "unexpected argument '%s'",
+                               argv[optind + 1]);
+    a->so.orgdir = argv[optind];
+    if (a->format < 0)
+        a->format = a->out ? format_from_path(a->out) : FMT_TABLE;
+    if (a->format < 0)
+        return cli_usage_error("plan", "cannot tell the format of '%s': use "
+                               "--format csv|json|xlsx", a->out);
+    if (a->format == FMT_XLSX && !a->out)
+        return cli_usage_error("plan", "--format xlsx needs -o FILE");
+    return 0;
+}
+
+/* Print s in exactly `width` columns (one per character), cut with "…". */
+static void cell(const char *s, size_t width)
+{
+    size_t i = 0, cols = 0, len = strlen(s ? s : "");
+
+    if (!s)
+        s = "";
+    while (i < len && cols < width) {
+        size_t n = utf8_char_len(s + i, len - i);
+        if (n == 0)
+            n = 1;
+        if (cols + 1 == width && i + n < len) {
+            fputs("…", stdout);
+            cols++;
+            i = len;
+            break;
+        }
+        fwrite(s + i, 1, n, stdout);
+        i += n;
+        cols++;
+    }
+    for (; cols < width; cols++)
+        fputc(' ', stdout);
+    fputc(' ', stdout);
+}
+
+static void print_table(const struct report *r)
+{
+    const struct plan *pl = r->plan;
+    const struct catalog *c = r->catalog;
+    char d1[DATE_BUF], d2[DATE_BUF];
+    size_t i;
+
+    date_format(pl->as_of, d1);
+    printf("%s: gap register and action plan (data as of %s", r->profile->org_name,
+           d1);
+    if (pl->has_audit) {
+        date_format(pl->audit, d2);
+        printf(", target audit %s", d2);
+    }
+    printf(")\n");
+    date_format(pl->feasible_audit, d2);
+    printf("%zu gaps: %zu P1, %zu P2, %zu P3; %zu at risk; every gap could "
+           "close by %s\n\n", pl->ngaps, pl->count[TIER_P1],
+           pl->count[TIER_P2], pl->count[TIER_P3], pl->at_risk, d2);
+    if (pl->ngaps == 0) {
+        printf("No gaps: every applicable requirement is met.\n");
+        return;
+    }
+    cell("#", 3); cell("Tier", 4); cell("Prio", 6); cell("Req", 8);
+    cell("Title", 34); cell("Status", 13); cell("Owner", 16);
+    cell("Start", 10); cell("Due", 10); printf("Risk\n");
+    for (i = 0; i < pl->ngaps; i++) {
+        const struct gap *g = &pl->gaps[i];
+        const struct requirement *req = &c->reqs[g->req];
+        char rank[16], prio[32];
+        snprintf(rank, sizeof rank, "%zu", g->rank);
+        snprintf(prio, sizeof prio, "%.2f", g->priority);
+        date_format(g->start, d1);
+        date_format(g->due, d2);
+        cell(rank, 3);
+        cell(tier_name(g->tier), 4);
+        cell(prio, 6);
+        cell(req->id, 8);
+        cell(report_text(r, &req->title), 34);
+        cell(req_status_name(g->result->status), 13);
+        cell(g->owner ? g->owner : g->owner_role, 16);
+        cell(d1, 10);
+        cell(d2, 10);
+        printf("%s\n", g->at_risk ? "AT RISK" : (g->critical ? "critical"
+                                                             : ""));
+    }
+    if (pl->at_risk) {
+        printf("\nAt risk:\n");
+        for (i = 0; i < pl->ngaps; i++)
+            if (pl->gaps[i].at_risk)
+                printf("  %s: %s\n", c->reqs[pl->gaps[i].req].id,
+                       pl->gaps[i].risk_reason);
+    }
+    if (pl->overloads) {
+        printf("\nOwners over %.0f days of planned work in a month:\n",
+               pl->capacity_days);
+        for (i = 0; i < pl->nload; i++)
+            if (pl->load[i].overloaded) {
+                char m[MONTH_BUF];
+                month_format(pl->load[i].month, m);
+                printf("  %s, %s: %.1f days\n", pl->load[i].owner, m,
+                       pl->load[i].days);
+            }
+    }
+}
+
+int cmd_plan(int argc, char **argv)
+{
+    struct plan_args a;
+    struct cg_errors errs = CG_ERRORS_INIT;
+    struct session s;
+    int rc = parse_args(argc, argv, &a), ok = 1;
+
+    if (rc != 0)
+        return rc < 0 ? EXIT_DONE : rc;
+    if (!session_load(&s, &a.so, &errs))
+        goto done;
+    switch (a.format) {
+    case FMT_CSV:
+        ok = render_plan_csv(s.rep, a.out ? a.out : "-", &errs);
+        break;
+    case FMT_JSON:
+        ok = render_plan_json(s.rep, a.out ? a.out : "-", &errs);
+        break;
+    case FMT_XLSX:
+        ok = render_plan_xlsx(s.rep, a.out, &errs);
+        break;
+    default:
+        print_table(s.rep);
+        break;
+    }
+    if (ok && a.out && strcmp(a.out, "-") != 0)
+        printf("wrote %s (%zu gaps, %zu at risk)\n", a.out,
+               s.rep->plan->ngaps, s.rep->plan->at_risk);
+done:
+    rc = cli_report_errors(&errs);
+    session_free(&s);
+    errors_free(&errs);
+    return rc;
+}

@@ -1,0 +1,21 @@
+/* render_internal.h — pieces shared by the renderers (jansson inside). */
+#ifndef COPCGAP_RENDER_INTERNAL_H
+#define COPCGAP_RENDER_INTERNAL_H
+
+#include <jansson.h>
+
+#include "copcgap/plan.h"
+#include "copcgap/report.h"
+
+/* A number rounded to 6 decimals (integers stay integers). */
+json_t *rj_num(double x);
+json_t *rj_date(cg_day d);
+json_t *rj_str_or_null(const char *s);
+
+/* The plan as a JSON object (docs/json.md, "plan"). */
+json_t *rj_plan(const struct report *r, const struct plan *pl);
+
+/* Names of the evidence flags set in `flags` ("stale", ...). */
+json_t *rj_evidence_flags(unsigned flags);
+
+#endif

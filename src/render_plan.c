@@ -1,0 +1,225 @@
+/*
+ * render_plan.c — the gap register and action plan as JSON (also part of
+ * the report JSON) and as CSV (one row per gap, ranked), for pasting
+ * into a spreadsheet or a client deck.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copcgap/kpi.h"
+#include "copcgap/outfile.h"
+#include "copcgap/render.h"
+#include "render_internal.h"
+
+static json_t *gap_json(const struct report *r, const struct plan *pl,
+                        const struct gap *g)
+{
+    const struct catalog *c = r->catalog;
+    const struct requirement *req = &c->reqs[g->req];
+    json_t *o = json_object(), *arr;
+    size_t i;
+
+    json_object_set_new(o, "rank", json_integer((json_int_t)g->rank));
+    json_object_set_new(o, "tier", json_string(tier_name(g->tier)));
+    json_object_set_new(o, "priority", rj_num(g->priority));
+    json_object_set_new(o, "base_priority", rj_num(g->base_priority));
+    json_object_set_new(o, "urgency", rj_num(g->urgency));
+    json_object_set_new(o, "lifted_by_dependant", json_boolean(g->lifted));
+    json_object_set_new(o, "requirement", json_string(req->id));
+    json_object_set_new(o, "title", json_string(report_text(r,
+                                                            &req->title)));
+    json_object_set_new(o, "category",
+                        json_string(c->categories[req->category].id));
+    json_object_set_new(o, "critical", json_boolean(g->critical));
+    json_object_set_new(o, "status",
+                        json_string(req_status_name(g->result->status)));
+    json_object_set_new(o, "score", rj_num(g->result->score));
+    json_object_set_new(o, "owner", rj_str_or_null(g->owner));
+    json_object_set_new(o, "owner_role", rj_str_or_null(g->owner_role));
+    json_object_set_new(o, "fix_days", json_integer(g->fix_days));
+    json_object_set_new(o, "data_months", json_integer(g->data_months));
+    json_object_set_new(o, "lead_days", json_integer(g->lead_days));
+    json_object_set_new(o, "earliest_start", rj_date(g->earliest_start));
+    json_object_set_new(o, "earliest_done", rj_date(g->earliest_done));
+    json_object_set_new(o, "start", rj_date(g->start));
+    json_object_set_new(o, "due", rj_date(g->due));
+    json_object_set_new(o, "at_risk", json_boolean(g->at_risk));
+    json_object_set_new(o, "risk_reason", rj_str_or_null(g->risk_reason));
+    json_object_set_new(o, "action", json_string(g->action));
+    json_object_set_new(o, "measure", json_string(g->measure));
+    json_object_set_new(o, "proof", json_string(g->proof));
+    arr = json_array();
+    for (i = 0; i < g->ndepends; i++)
+        json_array_append_new(arr, json_string(
+            c->reqs[pl->gaps[g->depends[i]].req].id));
+    json_object_set_new(o, "depends_on", arr);
+    arr = json_array();
+    for (i = 0; i < g->nfailing; i++)
+        json_array_append_new(arr, json_string(g->failing[i]));
+    json_object_set_new(o, "failing_rules", arr);
+    return o;
+}
+
+json_t *rj_plan(const struct report *r, const struct plan *pl)
+{
+    json_t *o = json_object(), *arr, *tiers;
+    size_t i;
+
+    json_object_set_new(o, "as_of", rj_date(pl->as_of));
+    json_object_set_new(o, "target_audit", pl->has_audit ? rj_date(pl->audit)
+                                                         : json_null());
+    json_object_set_new(o, "feasible_audit", rj_date(pl->feasible_audit));
+    json_object_set_new(o, "capacity_days_per_month",
+                        rj_num(pl->capacity_days));
+    tiers = json_object();
+    json_object_set_new(tiers, "P1", json_integer((json_int_t)pl->count[1]));
+    json_object_set_new(tiers, "P2", json_integer((json_int_t)pl->count[2]));
+    json_object_set_new(tiers, "P3", json_integer((json_int_t)pl->count[3]));
+    json_object_set_new(o, "gaps_by_tier", tiers);
+    json_object_set_new(o, "at_risk", json_integer((json_int_t)pl->at_risk));
+    arr = json_array();
+    for (i = 0; i < pl->ngaps; i++)
+        json_array_append_new(arr, gap_json(r, pl, &pl->gaps[i]));
+    json_object_set_new(o, "gaps", arr);
+    arr = json_array();
+    for (i = 0; i < pl->nload; i++) {
+        json_t *l = json_object();
+        char m[MONTH_BUF];
+        month_format(pl->load[i].month, m);
+        json_object_set_new(l, "owner", json_string(pl->load[i].owner));
+        json_object_set_new(l, "month", json_string(m));
+        json_object_set_new(l, "days", rj_num(pl->load[i].days));
+        json_object_set_new(l, "overloaded",
+                            json_boolean(pl->load[i].overloaded));
+        json_array_append_new(arr, l);
+    }
+    json_object_set_new(o, "owner_load", arr);
+    return o;
+}
+
+int render_plan_json(const struct report *r, const char *path,
+                     struct cg_errors *errs)
+{
+    json_t *root = json_object();
+    char *text;
+    int ok;
+
+    json_object_set_new(root, "format", json_string("copcgap-plan"));
+    json_object_set_new(root, "version", json_integer(REPORT_JSON_VERSION));
+    json_object_set_new(root, "organization",
+                        json_string(r->profile->org_name));
+    json_object_set_new(root, "catalog", json_string(r->catalog->id));
+    json_object_set_new(root, "plan", rj_plan(r, r->plan));
+    text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                JSON_REAL_PRECISION(12));
+    json_decref(root);
+    if (!text) {
+        errors_add(errs, CG_ERR_INTERNAL, path, 0, 0,
+                   "cannot serialise the plan as JSON");
+        return 0;
+    }
+    {
+        size_t len = strlen(text);
+        char *withnl = xmalloc(len + 2);
+        memcpy(withnl, text, len);
+        withnl[len] = '\n';
+        withnl[len + 1] = '\0';
+        free(text);
+        ok = outfile_write_all(path, withnl, len + 1, errs);
+        free(withnl);
+    }
+    return ok;
+}
+
+/* RFC 4180 field: quoted when it holds a comma, quote or line break. */
+static void csv_field(struct strbuf *sb, const char *s, int last)
+{
+    const char *p;
+    if (!s)
+        s = "";
+    if (strpbrk(s, ",\"\r\n")) {
+        strbuf_addc(sb, '"');
+        for (p = s; *p; p++) {
+            if (*p == '"')
+                strbuf_addc(sb, '"');
+            strbuf_addc(sb, *p);
+        }
+        strbuf_addc(sb, '"');
+    } else {
+        strbuf_adds(sb, s);
+    }
+    strbuf_addc(sb, last ? '\n' : ',');
+}
+
+void render_plan_csv_text(const struct report *r, struct strbuf *sb)
+{
+    static const char *const header[] = {
+        "rank", "tier", "priority", "requirement", "title", "category",
+        "critical", "status", "score", "owner", "owner_role", "start", "due",
+        "fix_days", "data_months", "at_risk", "risk_reason", "depends_on",
+        "action", "measure", "proof", "failing_rules"
+    };
+    const struct plan *pl = r->plan;
+    const struct catalog *c = r->catalog;
+    size_t i, j, nh = sizeof header / sizeof header[0];
+
+    for (i = 0; i < nh; i++)
+        csv_field(sb, header[i], i + 1 == nh);
+    for (i = 0; i < pl->ngaps; i++) {
+        const struct gap *g = &pl->gaps[i];
+        const struct requirement *req = &c->reqs[g->req];
+        struct strbuf tmp = STRBUF_INIT;
+        char d1[DATE_BUF], d2[DATE_BUF], num[64];
+
+        strbuf_printf(&tmp, "%zu", g->rank);
+        csv_field(sb, strbuf_cstr(&tmp), 0);
+        csv_field(sb, tier_name(g->tier), 0);
+        kpi_format_value(g->priority, num, sizeof num);
+        csv_field(sb, num, 0);
+        csv_field(sb, req->id, 0);
+        csv_field(sb, report_text(r, &req->title), 0);
+        csv_field(sb, c->categories[req->category].id, 0);
+        csv_field(sb, g->critical ? "yes" : "no", 0);
+        csv_field(sb, req_status_name(g->result->status), 0);
+        kpi_format_value(g->result->score, num, sizeof num);
+        csv_field(sb, num, 0);
+        csv_field(sb, g->owner, 0);
+        csv_field(sb, g->owner_role, 0);
+        date_format(g->start, d1);
+        date_format(g->due, d2);
+        csv_field(sb, d1, 0);
+        csv_field(sb, d2, 0);
+        strbuf_truncate(&tmp, 0);
+        strbuf_printf(&tmp, "%d", g->fix_days);
+        csv_field(sb, strbuf_cstr(&tmp), 0);
+        strbuf_truncate(&tmp, 0);
+        strbuf_printf(&tmp, "%d", g->data_months);
+        csv_field(sb, strbuf_cstr(&tmp), 0);
+        csv_field(sb, g->at_risk ? "yes" : "no", 0);
+        csv_field(sb, g->risk_reason, 0);
+        strbuf_truncate(&tmp, 0);
+        for (j = 0; j < g->ndepends; j++)
+            strbuf_printf(&tmp, "%s%s", j ? ";" : "",
+                          c->reqs[pl->gaps[g->depends[j]].req].id);
+        csv_field(sb, strbuf_cstr(&tmp), 0);
+        csv_field(sb, g->action, 0);
+        csv_field(sb, g->measure, 0);
+        csv_field(sb, g->proof, 0);
+        strbuf_truncate(&tmp, 0);
+        for (j = 0; j < g->nfailing; j++)
+            strbuf_printf(&tmp, "%s%s", j ? " | " : "", g->failing[j]);
+        csv_field(sb, strbuf_cstr(&tmp), 1);
+        strbuf_free(&tmp);
+    }
+}
+
+int render_plan_csv(const struct report *r, const char *path,
+                    struct cg_errors *errs)
+{
+    struct strbuf sb = STRBUF_INIT;
+    int ok;
+    render_plan_csv_text(r, &sb);
+    ok = outfile_write_all(path, strbuf_cstr(&sb), sb.len, errs);
+    strbuf_free(&sb);
+    return ok;
+}

@@ -1,0 +1,257 @@
+/*
+ * render_xlsx.c — the plan as an Excel workbook (libxlsxwriter): a gap
+ * register sheet, an action plan sheet and an owner load sheet, each
+ * with a frozen header row, filters, column widths, real dates, and tier
+ * colours as conditional formats (what a consultant pastes into a
+ * client deck).  Written under a temporary name, then renamed.
+ */
+#include <string.h>
+
+#include <xlsxwriter.h>
+
+#include "copcgap/kpi.h"
+#include "copcgap/outfile.h"
+#include "copcgap/plan.h"
+#include "copcgap/render.h"
+
+struct formats {
+    lxw_format *header, *date, *wrap, *num, *red, *amber, *green, *bold;
+};
+
+static void make_formats(lxw_workbook *wb, struct formats *f)
+{
+    f->header = workbook_add_format(wb);
+    format_set_bold(f->header);
+    format_set_bg_color(f->header, 0x1F4E79);
+    format_set_font_color(f->header, LXW_COLOR_WHITE);
+    format_set_text_wrap(f->header);
+    format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
+    f->date = workbook_add_format(wb);
+    format_set_num_format(f->date, "yyyy-mm-dd");
+    format_set_align(f->date, LXW_ALIGN_VERTICAL_TOP);
+    f->wrap = workbook_add_format(wb);
+    format_set_text_wrap(f->wrap);
+    format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
+    f->num = workbook_add_format(wb);
+    format_set_num_format(f->num, "0.00");
+    format_set_align(f->num, LXW_ALIGN_VERTICAL_TOP);
+    f->bold = workbook_add_format(wb);
+    format_set_bold(f->bold);
+    f->red = workbook_add_format(wb);
+    format_set_bg_color(f->red, 0xF4CCCC);
+    format_set_bold(f->red);
+    f->amber = workbook_add_format(wb);
+    format_set_bg_color(f->amber, 0xFFE599);
+    f->green = workbook_add_format(wb);
+    format_set_bg_color(f->green, 0xD9EAD3);
+}
+
+static void date_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                      cg_day d, lxw_format *fmt)
+{
+    lxw_datetime dt;
+    int y, m, dd;
+
+    date_to_ymd(d, &y, &m, &dd);
+    memset(&dt, 0, sizeof dt);
+    dt.year = y;
+    dt.month = m;
+    dt.day = dd;
+    worksheet_write_datetime(ws, row, col, &dt, fmt);
+}
+
+static void header_row(lxw_worksheet *ws, const char *const *names,
+                       const double *widths, size_t n, lxw_format *fmt)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        worksheet_write_string(ws, 0, (lxw_col_t)i, names[i], fmt);
+        worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+}
+
+/* Tier column coloured by value: P1 red, P2 amber, P3 green. */
+static void tier_colours(lxw_worksheet *ws, const struct formats *f,
+                         lxw_row_t last, lxw_col_t col)
+{
+    static const char *const values[] = { "\"P1\"", "\"P2\"", "\"P3\"" };
+    lxw_format *fmts[3];
+    size_t i;
+
+    fmts[0] = f->red;
+    fmts[1] = f->amber;
+    fmts[2] = f->green;
+    for (i = 0; i < 3; i++) {
+        lxw_conditional_format cf;
+        memset(&cf, 0, sizeof cf);
+        cf.type = LXW_CONDITIONAL_TYPE_CELL;
+        cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+        cf.value_string = (char *)(uintptr_t)values[i];
+        cf.format = fmts[i];
+        worksheet_conditional_format_range(ws, 1, col, last, col, &cf);
+    }
+}
+
+static void register_sheet(lxw_workbook *wb, const struct report *r,
+                           const struct formats *f)
+{
+    static const char *const names[] = {
+        "Rank", "Tier", "Priority", "Requirement", "Title", "Category",
+        "Critical", "Status", "Score", "Owner", "At risk", "Failing rules"
+    };
+    static const double widths[] = { 6, 6, 9, 12, 48, 10, 9, 14, 8, 18, 8,
+                                     90 };
+    const struct plan *pl = r->plan;
+    const struct catalog *c = r->catalog;
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Gap register");
+    size_t i, j;
+
+    header_row(ws, names, widths, sizeof names / sizeof names[0], f->header);
+    for (i = 0; i < pl->ngaps; i++) {
+        const struct gap *g = &pl->gaps[i];
+        const struct requirement *req = &c->reqs[g->req];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        struct strbuf sb = STRBUF_INIT;
+        worksheet_write_number(ws, row, 0, (double)g->rank, NULL);
+        worksheet_write_string(ws, row, 1, tier_name(g->tier), NULL);
+        worksheet_write_number(ws, row, 2, g->priority, f->num);
+        worksheet_write_string(ws, row, 3, req->id, NULL);
+        worksheet_write_string(ws, row, 4, report_text(r, &req->title),
+                               f->wrap);
+        worksheet_write_string(ws, row, 5, c->categories[req->category].id,
+                               NULL);
+        worksheet_write_string(ws, row, 6, g->critical ? "yes" : "no", NULL);
+        worksheet_write_string(ws, row, 7,
+                               req_status_name(g->result->status), NULL);
+        worksheet_write_number(ws, row, 8, g->result->score, f->num);
+        worksheet_write_string(ws, row, 9, g->owner ? g->owner
+                               : g->owner_role ? g->owner_role : "", NULL);
+        worksheet_write_string(ws, row, 10, g->at_risk ? "yes" : "no", NULL);
+        for (j = 0; j < g->nfailing; j++)
+            strbuf_printf(&sb, "%s%s", j ? "\n" : "", g->failing[j]);
+        worksheet_write_string(ws, row, 11, strbuf_cstr(&sb), f->wrap);
+        strbuf_free(&sb);
+    }
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)pl->ngaps, 11);
+    if (pl->ngaps)
+        tier_colours(ws, f, (lxw_row_t)pl->ngaps, 1);
+}
+
+static void plan_sheet(lxw_workbook *wb, const struct report *r,
+                       const struct formats *f)
+{
+    static const char *const names[] = {
+        "Rank", "Tier", "Requirement", "Action", "Measurable target",
+        "Owner", "Start", "Due", "Fix days", "Data months", "At risk",
+        "Risk reason", "Depends on", "Evidence of completion"
+    };
+    static const double widths[] = { 6, 6, 12, 60, 50, 18, 12, 12, 8, 8, 8,
+                                     45, 12, 45 };
+    const struct plan *pl = r->plan;
+    const struct catalog *c = r->catalog;
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Action plan");
+    size_t i, j;
+
+    header_row(ws, names, widths, sizeof names / sizeof names[0], f->header);
+    for (i = 0; i < pl->ngaps; i++) {
+        const struct gap *g = &pl->gaps[i];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        struct strbuf sb = STRBUF_INIT;
+        worksheet_write_number(ws, row, 0, (double)g->rank, NULL);
+        worksheet_write_string(ws, row, 1, tier_name(g->tier), NULL);
+        worksheet_write_string(ws, row, 2, c->reqs[g->req].id, NULL);
+        worksheet_write_string(ws, row, 3, g->action, f->wrap);
+        worksheet_write_string(ws, row, 4, g->measure, f->wrap);
+        worksheet_write_string(ws, row, 5, g->owner ? g->owner
+                               : g->owner_role ? g->owner_role : "", NULL);
+        date_cell(ws, row, 6, g->start, f->date);
+        date_cell(ws, row, 7, g->due, f->date);
+        worksheet_write_number(ws, row, 8, g->fix_days, NULL);
+        worksheet_write_number(ws, row, 9, g->data_months, NULL);
+        worksheet_write_string(ws, row, 10, g->at_risk ? "yes" : "no", NULL);
+        worksheet_write_string(ws, row, 11, g->risk_reason ? g->risk_reason
+                                                           : "", f->wrap);
+        for (j = 0; j < g->ndepends; j++)
+            strbuf_printf(&sb, "%s%s", j ? ", " : "",
+                          c->reqs[pl->gaps[g->depends[j]].req].id);
+        worksheet_write_string(ws, row, 12, strbuf_cstr(&sb), NULL);
+        worksheet_write_string(ws, row, 13, g->proof, f->wrap);
+        strbuf_free(&sb);
+    }
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)pl->ngaps, 13);
+    if (pl->ngaps)
+        tier_colours(ws, f, (lxw_row_t)pl->ngaps, 1);
+}
+
+static void load_sheet(lxw_workbook *wb, const struct report *r,
+                       const struct formats *f)
+{
+    static const char *const names[] = { "Owner", "Month", "Planned days",
+                                         "Capacity", "Overloaded" };
+    static const double widths[] = { 28, 10, 12, 10, 11 };
+    const struct plan *pl = r->plan;
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Owner load");
+    size_t i;
+
+    header_row(ws, names, widths, sizeof names / sizeof names[0], f->header);
+    for (i = 0; i < pl->nload; i++) {
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        char m[MONTH_BUF];
+        month_format(pl->load[i].month, m);
+        worksheet_write_string(ws, row, 0, pl->load[i].owner, NULL);
+        worksheet_write_string(ws, row, 1, m, NULL);
+        worksheet_write_number(ws, row, 2, pl->load[i].days, f->num);
+        worksheet_write_number(ws, row, 3, pl->capacity_days, f->num);
+        worksheet_write_string(ws, row, 4,
+                               pl->load[i].overloaded ? "yes" : "no",
+                               pl->load[i].overloaded ? f->red : NULL);
+    }
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)pl->nload, 4);
+}
+
+int render_plan_xlsx(const struct report *r, const char *path,
+                     struct cg_errors *errs)
+{
+    struct outfile o;
+    struct formats f;
+    lxw_workbook *wb;
+    lxw_error rc;
+
+    if (strcmp(path, "-") == 0) {
+        errors_add(errs, CG_ERR_INPUT, path, 0, 0,
+                   "an Excel workbook cannot be written to standard output");
+        return 0;
+    }
+    if (!outfile_open(&o, path, errs))
+        return 0;
+    outfile_release_fp(&o);
+    wb = workbook_new(o.tmp);
+    if (!wb) {
+        errors_add(errs, CG_ERR_IO, path, 0, 0, "cannot create workbook");
+        outfile_abort(&o);
+        return 0;
+    }
+    {
+        /* libxlsxwriter's struct wants non-const strings it never
+         * modifies. */
+        lxw_doc_properties props;
+        memset(&props, 0, sizeof props);
+        props.title = (char *)(uintptr_t)"Gap register and action plan";
+        props.company = (char *)(uintptr_t)r->profile->org_name;
+        props.comments = (char *)(uintptr_t)"Generated by copcgap";
+        workbook_set_properties(wb, &props);
+    }
+    make_formats(wb, &f);
+    register_sheet(wb, r, &f);
+    plan_sheet(wb, r, &f);
+    load_sheet(wb, r, &f);
+    rc = workbook_close(wb);
+    if (rc != LXW_NO_ERROR) {
+        errors_add(errs, CG_ERR_IO, path, 0, 0, "cannot write workbook: %s",
+                   lxw_strerror(rc));
+        outfile_abort(&o);
+        return 0;
+    }
+    return outfile_commit(&o, errs);
+}
