@@ -42,6 +42,8 @@ int cmd_plan(int argc, char **argv);
 struct session {
     char *catalog_path;
     struct catalog *cat;
+    struct catalog **targets;   /* crosswalk targets found and loaded */
+    size_t ntargets;
     struct profile *prof;
     struct orgdata *org;
     struct report *rep;

@@ -12,11 +12,72 @@
 #include "copcgap/datadir.h"
 #include "copcgap/plan.h"
 
+/* Directory part of a path ("." when none). */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+}
+
+/*
+ * Crosswalk targets: for each standard the catalogue's <ref>s name, the
+ * file <standard>.xml beside the catalogue (or in the data directory).
+ * A target that is not found is skipped: the crosswalk is optional.
+ */
+static int load_targets(struct session *s, struct cg_errors *errs)
+{
+    const struct catalog *c = s->cat;
+    char *dir = dir_of(s->catalog_path);
+    size_t i, j, k, cap = 0;
+    int ok = 1;
+
+    for (i = 0; i < c->nreqs; i++)
+        for (j = 0; j < c->reqs[i].nrefs; j++) {
+            const char *std = c->reqs[i].refs[j].standard;
+            struct strbuf path = STRBUF_INIT;
+            char *found = NULL;
+            int seen = 0;
+            for (k = 0; k < s->ntargets; k++)
+                seen |= strcmp(s->targets[k]->id, std) == 0;
+            if (seen)
+                continue;
+            strbuf_printf(&path, "%s/%s.xml", dir, std);
+            if (access(path.buf, R_OK) == 0)
+                found = strbuf_detach(&path);
+            {
+                struct strbuf name = STRBUF_INIT;
+                strbuf_printf(&name, "%s.xml", std);
+                if (!found)
+                    found = datadir_find(name.buf, "standards");
+                strbuf_free(&name);
+            }
+            strbuf_free(&path);
+            if (found) {
+                struct catalog *t = catalog_load(found, errs);
+                if (t && strcmp(t->id, std) != 0) {
+                    errors_add(errs, CG_ERR_INPUT, found, 0, 0,
+                               "catalogue id is \"%s\", but %s links to "
+                               "standard \"%s\" here", t->id, c->id, std);
+                    catalog_free(t);
+                    t = NULL;
+                }
+                if (!t)
+                    ok = 0;
+                else
+                    VEC_PUSH(s->targets, s->ntargets, cap) = t;
+                free(found);
+            }
+        }
+    free(dir);
+    return ok;
+}
+
 int session_load(struct session *s, const struct session_opts *opt,
                  struct cg_errors *errs)
 {
     struct strbuf path = STRBUF_INIT;
     struct kpi_progress progress;
+    size_t i;
     int ok = 0;
 
     memset(s, 0, sizeof *s);
@@ -29,6 +90,8 @@ int session_load(struct session *s, const struct session_opts *opt,
         goto done;
     }
     s->cat = catalog_load(s->catalog_path, errs);
+    if (s->cat && !load_targets(s, errs))
+        goto done;
     strbuf_printf(&path, "%s/profile.xml", opt->orgdir);
     s->prof = profile_load(path.buf, errs);
     if (!s->cat || !s->prof)
@@ -41,6 +104,9 @@ int session_load(struct session *s, const struct session_opts *opt,
     s->rep = report_new(s->cat, s->prof, opt->lang ? opt->lang : "en");
     if (!assess_scope(s->rep, errs) || !assess_run(s->rep, s->org, errs))
         goto done;
+    for (i = 0; i < s->ntargets; i++)
+        if (!assess_crosswalk(s->rep, s->targets[i], errs))
+            goto done;
     plan_build(s->rep, opt->capacity);
     ok = 1;
 done:
@@ -54,6 +120,9 @@ void session_free(struct session *s)
     org_free(s->org);
     profile_free(s->prof);
     catalog_free(s->cat);
+    while (s->ntargets)
+        catalog_free(s->targets[--s->ntargets]);
+    free(s->targets);
     free(s->catalog_path);
     memset(s, 0, sizeof *s);
 }

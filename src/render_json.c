@@ -316,6 +316,54 @@ static json_t *evidence_json(const struct report *r)
     return arr;
 }
 
+static json_t *crosswalks_json(const struct report *r)
+{
+    json_t *arr = json_array();
+    size_t i, j, k;
+
+    for (i = 0; i < r->ncrosswalks; i++) {
+        const struct crosswalk *xw = &r->crosswalks[i];
+        json_t *o = json_object(), *counts = json_object(), *clauses;
+        int cv;
+        json_object_set_new(o, "standard", json_string(xw->target->id));
+        json_object_set_new(o, "title",
+                            json_string(report_text(r, &xw->target->title)));
+        for (cv = 0; cv < COV_COUNT; cv++)
+            json_object_set_new(counts, coverage_name((enum coverage)cv),
+                                json_integer((json_int_t)xw->count[cv]));
+        json_object_set_new(o, "counts", counts);
+        clauses = json_array();
+        for (j = 0; j < xw->nclauses; j++) {
+            const struct xwalk_clause *cl = &xw->clauses[j];
+            const struct requirement *t = &xw->target->reqs[cl->clause];
+            json_t *co = json_object(), *links = json_array();
+            json_object_set_new(co, "clause", json_string(t->id));
+            json_object_set_new(co, "title",
+                                json_string(report_text(r, &t->title)));
+            json_object_set_new(co, "coverage",
+                                json_string(coverage_name(cl->coverage)));
+            for (k = 0; k < cl->nlinks; k++) {
+                const struct xwalk_link *l = &cl->links[k];
+                json_t *lo = json_object();
+                json_object_set_new(lo, "requirement",
+                                    json_string(r->catalog->reqs[l->req].id));
+                json_object_set_new(lo, "relation",
+                                    json_string(xrel_name(l->rel)));
+                json_object_set_new(lo, "status", json_string(
+                    req_status_name(r->reqs[l->req].status)));
+                json_object_set_new(lo, "rationale",
+                                    json_string(l->rationale));
+                json_array_append_new(links, lo);
+            }
+            json_object_set_new(co, "links", links);
+            json_array_append_new(clauses, co);
+        }
+        json_object_set_new(o, "clauses", clauses);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 static json_t *report_json(const struct report *r)
 {
     const struct catalog *c = r->catalog;
@@ -371,6 +419,8 @@ static json_t *report_json(const struct report *r)
     }
     if (r->plan)
         json_object_set_new(root, "plan", rj_plan(r, r->plan));
+    if (r->ncrosswalks)
+        json_object_set_new(root, "crosswalks", crosswalks_json(r));
     return root;
 }
 

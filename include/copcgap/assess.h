@@ -41,6 +41,20 @@ long assess_required_sample(double z, double p, double e, double N);
 /* Compute statuses and scores from the rule results already in r. */
 void assess_score(struct report *r);
 
+/*
+ * Coverage of the clauses of a reference catalogue (e.g. ISO 18295-1)
+ * from this report's requirement statuses and the <ref> links of its
+ * catalogue whose standard is target->id.  A clause is fully covered
+ * when a met requirement links to it as equal or superset; partially
+ * when any linked requirement is met or partial (a subset or
+ * intersecting requirement never covers a clause fully); not covered
+ * when links exist but none is met or partial.  Links to clauses the
+ * target does not have are input errors (located at the <ref>).
+ * Appends to r->crosswalks; returns 1 or 0 with errors.
+ */
+int assess_crosswalk(struct report *r, const struct catalog *target,
+                     struct cg_errors *errs);
+
 /* 1 when the verdict is at least `min` (ready > conditional > not-ready). */
 int verdict_at_least(enum verdict v, enum verdict min);
 

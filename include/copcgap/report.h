@@ -46,6 +46,35 @@ struct evidence_state {
 
 struct plan;
 
+/* Coverage of a reference clause through crosswalk links. */
+enum coverage {
+    COV_FULL,           /* a met requirement links as equal or superset */
+    COV_PARTIAL,        /* some linked requirement is met or partial */
+    COV_NONE,           /* links exist, none met or partial */
+    COV_NO_LINK,        /* no requirement links to the clause */
+    COV_COUNT
+};
+
+struct xwalk_link {
+    size_t req;                 /* source requirement index */
+    enum xrel rel;
+    const char *rationale;      /* in the report's language, may be "" */
+};
+
+struct xwalk_clause {
+    size_t clause;              /* requirement index in the target */
+    enum coverage coverage;
+    struct xwalk_link *links;
+    size_t nlinks;
+};
+
+struct crosswalk {
+    const struct catalog *target;
+    struct xwalk_clause *clauses;   /* one per target requirement */
+    size_t nclauses;
+    size_t count[COV_COUNT];
+};
+
 struct req_result {
     const struct requirement *req;
     enum req_status status;
@@ -86,7 +115,12 @@ struct report {
     size_t nevidence;
 
     struct plan *plan;          /* filled by plan_build(); may be NULL */
+
+    struct crosswalk *crosswalks;   /* assess_crosswalk(); may be 0 */
+    size_t ncrosswalks;
 };
+
+const char *coverage_name(enum coverage c);
 
 struct report *report_new(const struct catalog *c, const struct profile *p,
                           const char *lang);
