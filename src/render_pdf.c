@@ -13,6 +13,7 @@
 #include "copcgap/labels.h"
 #include "copcgap/outfile.h"
 #include "copcgap/pdfkit.h"
+#include "copcgap/plan.h"
 #include "copcgap/render.h"
 
 #define CONTENT_W (PDF_PAGE_W - 2 * PDF_MARGIN)
@@ -250,6 +251,194 @@ static void requirement_tables(struct pdfkit *k, const struct report *r,
     }
 }
 
+static const struct rgb tier_fill[4] = {
+    { 1, 1, 1 },
+    { 0.98f, 0.78f, 0.76f },    /* P1 */
+    { 1.00f, 0.92f, 0.70f },    /* P2 */
+    { 0.80f, 0.93f, 0.80f },    /* P3 */
+};
+
+static void gap_register(struct pdfkit *k, const struct report *r,
+                         struct arena *a)
+{
+    static const float widths[] = { 22, 24, 38, 171, 70, 80, 60, 30 };
+    static const enum pdf_align align[] = { ALIGN_RIGHT, ALIGN_LEFT,
+                                            ALIGN_LEFT, ALIGN_LEFT,
+                                            ALIGN_LEFT, ALIGN_LEFT,
+                                            ALIGN_LEFT, ALIGN_RIGHT };
+    const struct plan *pl = r->plan;
+    const struct catalog *c = r->catalog;
+    const char *lang = r->lang;
+    const char *header[8];
+    struct pdf_table t;
+    char d[DATE_BUF];
+    size_t i;
+
+    pdfkit_new_page(k);
+    pdfkit_para(k, PDF_BOLD, 16, &accent, PDF_MARGIN, CONTENT_W,
+                label(lang, L_GAP_REGISTER));
+    pdfkit_bookmark(k, NULL, label(lang, L_GAP_REGISTER));
+    date_format(pl->feasible_audit, d);
+    pdfkit_para(k, PDF_REGULAR, 9, &muted, PDF_MARGIN, CONTENT_W,
+                arena_printf(a, "P1 %zu, P2 %zu, P3 %zu; %s %zu. %s %s.",
+                             pl->count[TIER_P1], pl->count[TIER_P2],
+                             pl->count[TIER_P3], label(lang, L_AT_RISK),
+                             pl->at_risk, label(lang, L_FEASIBLE_AUDIT), d));
+    pdfkit_move(k, 6);
+    if (pl->ngaps == 0) {
+        pdfkit_para(k, PDF_REGULAR, 10, &ink, PDF_MARGIN, CONTENT_W,
+                    label(lang, L_NO_GAPS));
+        return;
+    }
+    header[0] = "#";
+    header[1] = label(lang, L_TIER);
+    header[2] = "Id";
+    header[3] = label(lang, L_REQUIREMENT);
+    header[4] = label(lang, L_STATUS);
+    header[5] = label(lang, L_OWNER);
+    header[6] = label(lang, L_DUE);
+    header[7] = label(lang, L_PRIORITY);
+    memset(&t, 0, sizeof t);
+    t.ncols = 8;
+    t.widths = widths;
+    t.align = align;
+    t.size = 8;
+    t.header = header;
+    pdfkit_table_header(k, &t);
+    for (i = 0; i < pl->ngaps; i++) {
+        const struct gap *g = &pl->gaps[i];
+        const struct requirement *req = &c->reqs[g->req];
+        const struct rgb *cell_fill[8] = { NULL };
+        const char *cells[8];
+        date_format(g->due, d);
+        cells[0] = arena_printf(a, "%zu", g->rank);
+        cells[1] = tier_name(g->tier);
+        cells[2] = req->id;
+        cells[3] = g->critical
+            ? arena_printf(a, "%s (%s)", report_text(r, &req->title),
+                           label(lang, L_CRITICAL))
+            : report_text(r, &req->title);
+        cells[4] = label_req_status(lang, g->result->status);
+        cells[5] = g->owner ? g->owner : g->owner_role ? g->owner_role : "";
+        cells[6] = g->at_risk ? arena_printf(a, "%s (%s)", d,
+                                             label(lang, L_AT_RISK))
+                              : arena_strdup(a, d);
+        cells[7] = arena_printf(a, "%.1f", g->priority);
+        cell_fill[1] = &tier_fill[g->tier];
+        cell_fill[4] = &status_fill[g->result->status];
+        pdfkit_table_row(k, &t, cells, NULL, cell_fill, 0);
+    }
+}
+
+static void action_plan(struct pdfkit *k, const struct report *r,
+                        struct arena *a)
+{
+    static const struct rgb risk = { 0.75f, 0.17f, 0.15f };
+    const struct plan *pl = r->plan;
+    const struct catalog *c = r->catalog;
+    const char *lang = r->lang;
+    char d1[DATE_BUF], d2[DATE_BUF];
+    size_t i;
+
+    if (pl->ngaps == 0)
+        return;
+    pdfkit_new_page(k);
+    pdfkit_para(k, PDF_BOLD, 16, &accent, PDF_MARGIN, CONTENT_W,
+                label(lang, L_ACTION_PLAN));
+    pdfkit_bookmark(k, NULL, label(lang, L_ACTION_PLAN));
+    for (i = 0; i < pl->ngaps; i++) {
+        const struct gap *g = &pl->gaps[i];
+        const struct requirement *req = &c->reqs[g->req];
+        date_format(g->start, d1);
+        date_format(g->due, d2);
+        pdfkit_need(k, 70);
+        pdfkit_move(k, 6);
+        pdfkit_para(k, PDF_BOLD, 10, &ink, PDF_MARGIN, CONTENT_W,
+                    arena_printf(a, "%zu. [%s] %s %s", g->rank,
+                                 tier_name(g->tier), req->id,
+                                 report_text(r, &req->title)));
+        pdfkit_para(k, PDF_REGULAR, 9, &muted, PDF_MARGIN + 12,
+                    CONTENT_W - 12,
+                    arena_printf(a, "%s: %s. %s %s, %s %s.",
+                                 label(lang, L_OWNER),
+                                 g->owner ? g->owner
+                                 : g->owner_role ? g->owner_role : "-",
+                                 label(lang, L_START), d1,
+                                 label(lang, L_DUE), d2));
+        pdfkit_para(k, PDF_REGULAR, 9, &ink, PDF_MARGIN + 12, CONTENT_W - 12,
+                    arena_printf(a, "%s: %s", label(lang, L_ACTION),
+                                 g->action));
+        if (g->measure && *g->measure)
+            pdfkit_para(k, PDF_REGULAR, 9, &ink, PDF_MARGIN + 12,
+                        CONTENT_W - 12,
+                        arena_printf(a, "%s: %s", label(lang, L_MEASURE),
+                                     g->measure));
+        if (g->proof && *g->proof)
+            pdfkit_para(k, PDF_REGULAR, 9, &ink, PDF_MARGIN + 12,
+                        CONTENT_W - 12,
+                        arena_printf(a, "%s: %s", label(lang, L_PROOF),
+                                     g->proof));
+        if (g->at_risk)
+            pdfkit_para(k, PDF_BOLD, 9, &risk, PDF_MARGIN + 12,
+                        CONTENT_W - 12,
+                        arena_printf(a, "%s: %s", label(lang, L_AT_RISK),
+                                     g->risk_reason));
+    }
+}
+
+static void crosswalks(struct pdfkit *k, const struct report *r,
+                       struct arena *a)
+{
+    static const float widths[] = { 40, 235, 80, 140 };
+    static const struct rgb cov_fill[COV_COUNT] = {
+        { 0.80f, 0.93f, 0.80f }, { 1.00f, 0.92f, 0.70f },
+        { 0.98f, 0.78f, 0.76f }, { 0.92f, 0.92f, 0.92f },
+    };
+    const char *lang = r->lang;
+    size_t i, j, l;
+
+    for (i = 0; i < r->ncrosswalks; i++) {
+        const struct crosswalk *xw = &r->crosswalks[i];
+        const char *header[4];
+        struct pdf_table t;
+        pdfkit_new_page(k);
+        pdfkit_para(k, PDF_BOLD, 16, &accent, PDF_MARGIN, CONTENT_W,
+                    arena_printf(a, "%s: %s", label(lang, L_CROSSWALK),
+                                 report_text(r, &xw->target->title)));
+        pdfkit_bookmark(k, NULL, label(lang, L_CROSSWALK));
+        header[0] = label(lang, L_CLAUSE);
+        header[1] = "";
+        header[2] = label(lang, L_COVERAGE);
+        header[3] = label(lang, L_REQUIREMENTS);
+        memset(&t, 0, sizeof t);
+        t.ncols = 4;
+        t.widths = widths;
+        t.size = 8;
+        t.header = header;
+        pdfkit_table_header(k, &t);
+        for (j = 0; j < xw->nclauses; j++) {
+            const struct xwalk_clause *cl = &xw->clauses[j];
+            const struct rgb *cell_fill[4] = { NULL };
+            struct strbuf sb = STRBUF_INIT;
+            const char *cells[4];
+            for (l = 0; l < cl->nlinks; l++)
+                strbuf_printf(&sb, "%s%s (%s, %s)", l ? "; " : "",
+                              r->catalog->reqs[cl->links[l].req].id,
+                              xrel_name(cl->links[l].rel),
+                              label_req_status(lang,
+                                               r->reqs[cl->links[l].req]
+                                                   .status));
+            cells[0] = xw->target->reqs[cl->clause].id;
+            cells[1] = report_text(r, &xw->target->reqs[cl->clause].title);
+            cells[2] = coverage_name(cl->coverage);
+            cells[3] = arena_strdup(a, strbuf_cstr(&sb));
+            cell_fill[2] = &cov_fill[cl->coverage];
+            pdfkit_table_row(k, &t, cells, NULL, cell_fill, 0);
+            strbuf_free(&sb);
+        }
+    }
+}
+
 int render_pdf(const struct report *r, const struct pdf_options *opt,
                const char *path, struct cg_errors *errs)
 {
@@ -267,7 +456,12 @@ int render_pdf(const struct report *r, const struct pdf_options *opt,
                     r->profile->lead, report_text(r, &r->catalog->title));
     summary(k, r, a);
     category_table(k, r, a);
+    if (r->plan) {
+        gap_register(k, r, a);
+        action_plan(k, r, a);
+    }
     requirement_tables(k, r, a);
+    crosswalks(k, r, a);
     buf = pdfkit_save(k, arena_printf(a, "%s: %s, %s",
                                       label(r->lang, L_GENERATED_BY),
                                       r->profile->org_name,

@@ -35,6 +35,22 @@ enum label_id {
     L_GENERATED_BY,
     L_SUMMARY,
     L_WEIGHT,
+    L_GAP_REGISTER,
+    L_ACTION_PLAN,
+    L_TIER,
+    L_PRIORITY,
+    L_OWNER,
+    L_START,
+    L_DUE,
+    L_AT_RISK,
+    L_ACTION,
+    L_MEASURE,
+    L_PROOF,
+    L_NO_GAPS,
+    L_FEASIBLE_AUDIT,
+    L_CROSSWALK,
+    L_CLAUSE,
+    L_COVERAGE,
     L_COUNT
 };
 
