@@ -786,23 +786,40 @@ START_TEST(api_edges)
 }
 END_TEST
 
-/* A host whose names shadow nothing and whose ids are its own. */
+/*
+ * A host answering f(...) with 100 * id + nargs + first argument, t()
+ * with a C-style true of 5, and s() with a string of NULL.
+ */
 static int echo_call(void *ctx, int id, const struct expr_value *args,
                      size_t nargs, struct expr_value *out,
                      struct strbuf *err)
 {
     (void)ctx;
     (void)err;
-    out->type = EV_NUM;
-    out->num = id * 100 + (double)nargs + (nargs ? args[0].num : 0);
+    if (id == 1) {
+        out->type = EV_BOOL;
+        out->b = 5;
+    } else if (id == 2) {
+        out->type = EV_STR;
+        out->str = NULL;
+    } else {
+        out->type = EV_NUM;
+        out->num = id * 100 + (double)nargs + (nargs ? args[0].num : 0);
+    }
     return 0;
 }
 
-START_TEST(host_ids_and_reserved_names)
+START_TEST(host_ids_values_and_reserved_names)
 {
     static const struct expr_func funcs[] = {
-        { "f", 0, -1, 7 }, { "min", 0, 0, 9 }, { NULL, 0, 0, 0 },
+        { "f", 0, -1, 7 }, { "min", 0, 0, 9 }, { "t", 0, 0, 1 },
+        { "s", 0, 0, 2 }, { NULL, 0, 0, 0 },
     };
+    static const char *const truthy[] = {
+        "t() or false", "false or t()", "t() and true", "not t() = false",
+        "t() = true", "s() = \"\"",
+    };
+    size_t i;
     struct expr_host host = { funcs, echo_call, NULL };
     struct arena *a = arena_new();
     struct expr_value v;
@@ -817,6 +834,13 @@ START_TEST(host_ids_and_reserved_names)
     ck_assert_ptr_nonnull(e);
     ck_assert_int_eq(expr_eval(e, &host, &v, NULL, NULL), 0);
     ck_assert_double_eq(v.num, 2);
+    /* Host values are normalised: true is any non-zero int. */
+    for (i = 0; i < ARRAY_LEN(truthy); i++) {
+        e = expr_compile(a, truthy[i], funcs, NULL);
+        ck_assert_ptr_nonnull(e);
+        ck_assert_int_eq(expr_eval(e, &host, &v, NULL, NULL), 0);
+        ck_assert_msg(v.type == EV_BOOL && v.b == 1, "%s", truthy[i]);
+    }
     arena_free(a);
 }
 END_TEST
@@ -846,7 +870,7 @@ static Suite *expr_suite(void)
     tcase_add_test(tc, trace_text);
     tcase_add_test(tc, value_format);
     tcase_add_test(tc, api_edges);
-    tcase_add_test(tc, host_ids_and_reserved_names);
+    tcase_add_test(tc, host_ids_values_and_reserved_names);
     suite_add_tcase(s, tc);
     return s;
 }
