@@ -788,7 +788,8 @@ END_TEST
 
 /*
  * A host answering f(...) with 100 * id + nargs + first argument, t()
- * with a C-style true of 5, and s() with a string of NULL.
+ * with a C-style true of 5, s() with a string of NULL and bad() with
+ * a type that does not exist.
  */
 static int echo_call(void *ctx, int id, const struct expr_value *args,
                      size_t nargs, struct expr_value *out,
@@ -802,6 +803,8 @@ static int echo_call(void *ctx, int id, const struct expr_value *args,
     } else if (id == 2) {
         out->type = EV_STR;
         out->str = NULL;
+    } else if (id == 3) {
+        out->type = (enum expr_type)42;
     } else {
         out->type = EV_NUM;
         out->num = id * 100 + (double)nargs + (nargs ? args[0].num : 0);
@@ -813,7 +816,7 @@ START_TEST(host_ids_values_and_reserved_names)
 {
     static const struct expr_func funcs[] = {
         { "f", 0, -1, 7 }, { "min", 0, 0, 9 }, { "t", 0, 0, 1 },
-        { "s", 0, 0, 2 }, { NULL, 0, 0, 0 },
+        { "s", 0, 0, 2 }, { "bad", 0, 0, 3 }, { NULL, 0, 0, 0 },
     };
     static const char *const truthy[] = {
         "t() or false", "false or t()", "t() and true", "not t() = false",
@@ -821,6 +824,7 @@ START_TEST(host_ids_values_and_reserved_names)
     };
     size_t i;
     struct expr_host host = { funcs, echo_call, NULL };
+    struct strbuf err = STRBUF_INIT;
     struct arena *a = arena_new();
     struct expr_value v;
     struct expr *e;
@@ -841,6 +845,11 @@ START_TEST(host_ids_values_and_reserved_names)
         ck_assert_int_eq(expr_eval(e, &host, &v, NULL, NULL), 0);
         ck_assert_msg(v.type == EV_BOOL && v.b == 1, "%s", truthy[i]);
     }
+    e = expr_compile(a, "bad() = 1", funcs, NULL);
+    ck_assert_int_eq(expr_eval(e, &host, &v, &err, NULL), -1);
+    ck_assert_str_eq(strbuf_cstr(&err),
+                     "bad(): returned a value of unknown type 42");
+    strbuf_free(&err);
     arena_free(a);
 }
 END_TEST
