@@ -181,6 +181,14 @@ static int call_host(struct eval *ev, const struct node *n,
                       msg.len ? strbuf_cstr(&msg) : "failed");
         goto cleanup;
     }
+    if ((unsigned)out->type > (unsigned)EV_STR) {
+        strbuf_printf(ev->err, "%s: returned a value of unknown type %d",
+                      strbuf_cstr(&entry), (int)out->type);
+        goto cleanup;
+    }
+    /* Hosts are C: any non-zero int is true, and NULL text is empty. */
+    if (out->type == EV_BOOL)
+        out->b = out->b != 0;
     if (out->type == EV_STR && !out->str)
         out->str = "";
     if (out->type == EV_NUM && !isfinite(out->num)) {

@@ -337,7 +337,8 @@ static struct node *parse_call(struct parser *p, const struct token *name)
     if (!enter(p))
         return NULL;
     next(p);
-    while (!p->failed && p->tok.kind != T_RPAREN) {
+    /* After a comma another argument must follow: `f(1,)` is an error. */
+    while (!p->failed && (p->tok.kind != T_RPAREN || last)) {
         struct node *arg = parse_or(p);
         if (!arg)
             return NULL;
@@ -347,13 +348,14 @@ static struct node *parse_call(struct parser *p, const struct token *name)
             n->kids = arg;
         last = arg;
         n->nkids++;
-        if (p->tok.kind == T_COMMA) {
-            next(p);
-        } else if (p->tok.kind != T_RPAREN) {
+        if (p->tok.kind == T_RPAREN)
+            break;
+        if (p->tok.kind != T_COMMA) {
             fail_at(p, &p->tok, "expected \")\" after arguments of %s",
                     n->name);
             return NULL;
         }
+        next(p);
     }
     if (p->failed)
         return NULL;
