@@ -29,6 +29,7 @@ extern const struct command commands[];
 /* One function per command, in cmd_<name>.c. */
 int cmd_validate(int argc, char **argv);
 int cmd_assess(int argc, char **argv);
+int cmd_kpi(int argc, char **argv);
 
 /* Print every error as FILE:LINE:COL: message (plus "and N more"), and
  * return the exit code for the worst one. */
