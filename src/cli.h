@@ -36,6 +36,7 @@ extern const struct command commands[];
 /* One function per command, in cmd_<name>.c. */
 int cmd_validate(int argc, char **argv);
 int cmd_assess(int argc, char **argv);
+int cmd_kpi(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 
 /* Loaded inputs and the scored report with its plan (cmd_common.c). */
@@ -65,6 +66,10 @@ void session_free(struct session *s);
  * is a terminal (cli_progress.c). */
 void cli_progress_init(struct kpi_progress *p);
 void cli_progress_done(void);
+
+/* Print s on stdout in exactly `width` columns (one per character,
+ * cut with an ellipsis) and a space. */
+void cli_cell(const char *s, size_t width);
 
 /* Date written into reports: $SOURCE_DATE_EPOCH when set, else now. */
 time_t cli_report_time(void);

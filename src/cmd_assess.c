@@ -117,10 +117,12 @@ static void print_summary(const struct report *r)
            r->count[REQ_PARTIAL], r->count[REQ_NOT_MET],
            r->count[REQ_NOT_EVIDENCED], r->count[REQ_NA]);
     for (i = 0; i < c->ncategories; i++)
-        if (r->cats[i].applicable_weight > 0)
-            printf("  %-4s %-34s %5.1f %%\n", c->categories[i].id,
-                   report_text(r, &c->categories[i].title),
-                   r->cats[i].score * 100.0);
+        if (r->cats[i].applicable_weight > 0) {
+            printf("  ");
+            cli_cell(c->categories[i].id, 4);
+            cli_cell(report_text(r, &c->categories[i].title), 34);
+            printf("%5.1f %%\n", r->cats[i].score * 100.0);
+        }
     if (pl)
         printf("gaps: %zu (P1 %zu, P2 %zu, P3 %zu), %zu at risk\n", pl->ngaps,
                pl->count[TIER_P1], pl->count[TIER_P2], pl->count[TIER_P3],

@@ -3,6 +3,7 @@
  * the profile and the organisation folder, run the engine and the plan.
  * Everything is loaded and checked before any command writes output.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include "copcgap/assess.h"
 #include "copcgap/datadir.h"
 #include "copcgap/plan.h"
+#include "copcgap/utf8.h"
 
 /* Directory part of a path ("." when none). */
 static char *dir_of(const char *path)
@@ -125,4 +127,30 @@ void session_free(struct session *s)
     free(s->targets);
     free(s->catalog_path);
     memset(s, 0, sizeof *s);
+}
+
+/* Print s in exactly `width` columns (one per character), cut with "…". */
+void cli_cell(const char *s, size_t width)
+{
+    size_t i = 0, cols = 0, len = strlen(s ? s : "");
+
+    if (!s)
+        s = "";
+    while (i < len && cols < width) {
+        size_t n = utf8_char_len(s + i, len - i);
+        if (n == 0)
+            n = 1;
+        if (cols + 1 == width && i + n < len) {
+            fputs("…", stdout);
+            cols++;
+            i = len;
+            break;
+        }
+        fwrite(s + i, 1, n, stdout);
+        i += n;
+        cols++;
+    }
+    for (; cols < width; cols++)
+        fputc(' ', stdout);
+    fputc(' ', stdout);
 }

@@ -12,7 +12,6 @@
 #include "copcgap/labels.h"
 #include "copcgap/plan.h"
 #include "copcgap/render.h"
-#include "copcgap/utf8.h"
 
 enum plan_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_XLSX, FMT_COUNT };
 
@@ -108,32 +107,6 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
     return 0;
 }
 
-/* Print s in exactly `width` columns (one per character), cut with "…". */
-static void cell(const char *s, size_t width)
-{
-    size_t i = 0, cols = 0, len = strlen(s ? s : "");
-
-    if (!s)
-        s = "";
-    while (i < len && cols < width) {
-        size_t n = utf8_char_len(s + i, len - i);
-        if (n == 0)
-            n = 1;
-        if (cols + 1 == width && i + n < len) {
-            fputs("…", stdout);
-            cols++;
-            i = len;
-            break;
-        }
-        fwrite(s + i, 1, n, stdout);
-        i += n;
-        cols++;
-    }
-    for (; cols < width; cols++)
-        fputc(' ', stdout);
-    fputc(' ', stdout);
-}
-
 static void print_table(const struct report *r)
 {
     const struct plan *pl = r->plan;
@@ -157,9 +130,9 @@ static void print_table(const struct report *r)
         printf("No gaps: every applicable requirement is met.\n");
         return;
     }
-    cell("#", 3); cell("Tier", 4); cell("Prio", 6); cell("Req", 8);
-    cell("Title", 34); cell("Status", 13); cell("Owner", 16);
-    cell("Start", 10); cell("Due", 10); printf("Risk\n");
+    cli_cell("#", 3); cli_cell("Tier", 4); cli_cell("Prio", 6); cli_cell("Req", 8);
+    cli_cell("Title", 34); cli_cell("Status", 13); cli_cell("Owner", 16);
+    cli_cell("Start", 10); cli_cell("Due", 10); printf("Risk\n");
     for (i = 0; i < pl->ngaps; i++) {
         const struct gap *g = &pl->gaps[i];
         const struct requirement *req = &c->reqs[g->req];
@@ -168,15 +141,15 @@ static void print_table(const struct report *r)
         snprintf(prio, sizeof prio, "%.2f", g->priority);
         date_format(g->start, d1);
         date_format(g->due, d2);
-        cell(rank, 3);
-        cell(tier_name(g->tier), 4);
-        cell(prio, 6);
-        cell(req->id, 8);
-        cell(report_text(r, &req->title), 34);
-        cell(req_status_name(g->result->status), 13);
-        cell(g->owner ? g->owner : g->owner_role, 16);
-        cell(d1, 10);
-        cell(d2, 10);
+        cli_cell(rank, 3);
+        cli_cell(tier_name(g->tier), 4);
+        cli_cell(prio, 6);
+        cli_cell(req->id, 8);
+        cli_cell(report_text(r, &req->title), 34);
+        cli_cell(req_status_name(g->result->status), 13);
+        cli_cell(g->owner ? g->owner : g->owner_role, 16);
+        cli_cell(d1, 10);
+        cli_cell(d2, 10);
         printf("%s\n", g->at_risk ? "AT RISK" : (g->critical ? "critical"
                                                              : ""));
     }

@@ -1,27 +1,30 @@
 /*
- * kpi_store.c — monthly KPI values keyed by (program, metric, month)
- * (see kpi.h).
+ * kpi_store.c — the KPI value store and its CSV form (see kpi.h).
  *
- * Entries sit in one growable array; an open-addressing hash table of
- * indexes finds a key in O(1).  Metric names are interned so that a key
- * compares by pointer once interned.  A store holds at most a few
- * thousand entries (programs x metrics x months), so simplicity wins.
+ * Entries live in an arena so that pointers handed out stay valid as the
+ * store grows; an open-addressing table indexes them by (program,
+ * metric, month).  Metric and file names are interned, so a key compares
+ * by pointer and a million entries share a handful of name copies.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "copcgap/arena.h"
 #include "copcgap/kpi.h"
+#include "copcgap/metric.h"
 
 struct kpi_store {
-    struct arena *arena;        /* interned names and file names */
-    struct kpi_entry *v;
+    struct arena *arena;
+    struct kpi_entry **v;       /* in insertion order */
     size_t n, cap;
-    size_t *slots;              /* index + 1; 0 = empty */
-    size_t nslots;
-    const char **names;         /* interned strings */
+    size_t *slots;              /* index + 1 into v; 0 = empty */
+    size_t nslots;              /* power of two */
+    const char **names;         /* interned metric names not built in */
     size_t nnames, names_cap;
+    const char **files;         /* interned file names */
+    size_t nfiles, files_cap;
 };
 
 struct kpi_store *kpi_store_new(void)
@@ -39,93 +42,114 @@ void kpi_store_free(struct kpi_store *s)
     free(s->v);
     free(s->slots);
     free(s->names);
+    free(s->files);
     free(s);
 }
 
-static const char *intern(struct kpi_store *s, const char *name)
+/* The interned copy of a metric name, or NULL when never stored. */
+static const char *find_name(const struct kpi_store *s, const char *name)
 {
+    int m = metric_find(name, strlen(name));
     size_t i;
+
+    if (m >= 0)
+        return metric_defs[m].name;
     for (i = 0; i < s->nnames; i++)
         if (strcmp(s->names[i], name) == 0)
             return s->names[i];
-    return VEC_PUSH(s->names, s->nnames, s->names_cap) =
-               arena_strdup(s->arena, name);
+    return NULL;
 }
 
-static const char *find_interned(const struct kpi_store *s, const char *name)
+static const char *intern_name(struct kpi_store *s, const char *name)
 {
+    const char *p = find_name(s, name);
+
+    if (p)
+        return p;
+    p = arena_strdup(s->arena, name);
+    VEC_PUSH(s->names, s->nnames, s->names_cap) = p;
+    return p;
+}
+
+static const char *intern_file(struct kpi_store *s, const char *file)
+{
+    const char *p;
     size_t i;
-    for (i = 0; i < s->nnames; i++)
-        if (s->names[i] == name || strcmp(s->names[i], name) == 0)
-            return s->names[i];
-    return NULL;
+
+    if (!file)
+        return NULL;
+    for (i = 0; i < s->nfiles; i++)
+        if (strcmp(s->files[i], file) == 0)
+            return s->files[i];
+    p = arena_strdup(s->arena, file);
+    VEC_PUSH(s->files, s->nfiles, s->files_cap) = p;
+    return p;
 }
 
 static size_t hash_key(int program, const char *metric, cg_month month)
 {
-    /* The interned pointer identifies the metric within this store. */
-    size_t h = (size_t)(uintptr_t)metric * 0x9E3779B97F4A7C15u;
-    h ^= (size_t)(unsigned)program * 0x85EBCA77u;
-    h ^= (size_t)(unsigned)month * 0xC2B2AE3Du;
-    return h ^ (h >> 29);
+    uint64_t h = (uint64_t)(uintptr_t)metric;
+
+    h ^= (uint64_t)(uint32_t)program * UINT64_C(0x9E3779B97F4A7C15);
+    h ^= (uint64_t)(uint32_t)month * UINT64_C(0xC2B2AE3D27D4EB4F);
+    h ^= h >> 29;
+    h *= UINT64_C(0xBF58476D1CE4E5B9);
+    h ^= h >> 32;
+    return (size_t)h;
+}
+
+/* Slot holding the key, or the empty slot where it would go. */
+static size_t *find_slot(const struct kpi_store *s, int program,
+                         const char *metric, cg_month month)
+{
+    size_t mask = s->nslots - 1;
+    size_t i = hash_key(program, metric, month) & mask;
+
+    for (;;) {
+        size_t *slot = &s->slots[i];
+        const struct kpi_entry *e;
+        if (*slot == 0)
+            return slot;
+        e = s->v[*slot - 1];
+        if (e->program == program && e->metric == metric &&
+            e->month == month)
+            return slot;
+        i = (i + 1) & mask;
+    }
 }
 
 static void rehash(struct kpi_store *s)
 {
-    size_t i, ns = s->nslots ? s->nslots * 2 : 64;
+    size_t i;
 
     free(s->slots);
-    s->slots = xcalloc(ns, sizeof *s->slots);
-    s->nslots = ns;
+    s->nslots = s->nslots ? s->nslots * 2 : 256;
+    s->slots = xcalloc(s->nslots, sizeof *s->slots);
     for (i = 0; i < s->n; i++) {
-        const struct kpi_entry *e = &s->v[i];
-        size_t h = hash_key(e->program, e->metric, e->month) & (ns - 1);
-        while (s->slots[h])
-            h = (h + 1) & (ns - 1);
-        s->slots[h] = i + 1;
+        const struct kpi_entry *e = s->v[i];
+        *find_slot(s, e->program, e->metric, e->month) = i + 1;
     }
-}
-
-static const struct kpi_entry *lookup(const struct kpi_store *s, int program,
-                                      const char *metric, cg_month month)
-{
-    size_t h;
-
-    if (!s->nslots)
-        return NULL;
-    h = hash_key(program, metric, month) & (s->nslots - 1);
-    while (s->slots[h]) {
-        const struct kpi_entry *e = &s->v[s->slots[h] - 1];
-        if (e->program == program && e->metric == metric &&
-            e->month == month)
-            return e;
-        h = (h + 1) & (s->nslots - 1);
-    }
-    return NULL;
 }
 
 const struct kpi_entry *kpi_store_add(struct kpi_store *s,
                                       const struct kpi_entry *e)
 {
-    const char *metric = intern(s, e->metric);
-    const struct kpi_entry *old = lookup(s, e->program, metric, e->month);
-    struct kpi_entry *ne;
+    const char *metric = intern_name(s, e->metric);
+    struct kpi_entry *copy;
+    size_t *slot;
 
-    if (old)
-        return old;
-    if ((s->n + 1) * 2 > s->nslots)
-        rehash(s);              /* keep the table at most half full */
-    ne = &VEC_PUSH(s->v, s->n, s->cap);
-    *ne = *e;
-    ne->metric = metric;
-    ne->file = e->file ? intern(s, e->file) : NULL;
-    {
-        size_t h = hash_key(ne->program, metric, ne->month) &
-                   (s->nslots - 1);
-        while (s->slots[h])
-            h = (h + 1) & (s->nslots - 1);
-        s->slots[h] = s->n;
-    }
+    /* Keep the table at most half full. */
+    if (2 * (s->n + 1) > s->nslots)
+        rehash(s);
+    slot = find_slot(s, e->program, metric, e->month);
+    if (*slot)
+        return s->v[*slot - 1];
+    copy = arena_alloc(s->arena, sizeof *copy);
+    *copy = *e;
+    copy->metric = metric;
+    copy->file = intern_file(s, e->file);
+    VEC_PUSH(s->v, s->n, s->cap) = copy;
+    *slot = s->n;
     return NULL;
 }
 
@@ -133,8 +157,13 @@ const struct kpi_entry *kpi_store_get(const struct kpi_store *s,
                                       int program, const char *metric,
                                       cg_month month)
 {
-    const char *m = find_interned(s, metric);
-    return m ? lookup(s, program, m, month) : NULL;
+    const char *name = find_name(s, metric);
+    size_t *slot;
+
+    if (!name || s->n == 0)
+        return NULL;
+    slot = find_slot(s, program, name, month);
+    return *slot ? s->v[*slot - 1] : NULL;
 }
 
 size_t kpi_store_count(const struct kpi_store *s)
@@ -142,70 +171,114 @@ size_t kpi_store_count(const struct kpi_store *s)
     return s->n;
 }
 
-/* qsort has no context argument: the profile for the comparison. */
-static const struct profile *sort_profile;
+struct sort_item {
+    const char *program;
+    const struct kpi_entry *e;
+};
 
-static int cmp_entry(const void *a, const void *b)
+static int cmp_items(const void *pa, const void *pb)
 {
-    const struct kpi_entry *x = *(const struct kpi_entry *const *)a;
-    const struct kpi_entry *y = *(const struct kpi_entry *const *)b;
-    int c = strcmp(sort_profile->programs[x->program].id,
-                   sort_profile->programs[y->program].id);
-    if (c)
-        return c;
-    if ((c = strcmp(x->metric, y->metric)))
-        return c;
-    return (x->month > y->month) - (x->month < y->month);
+    const struct sort_item *a = pa, *b = pb;
+    int c = strcmp(a->program, b->program);
+
+    if (c == 0)
+        c = strcmp(a->e->metric, b->e->metric);
+    if (c == 0)
+        c = (a->e->month > b->e->month) - (a->e->month < b->e->month);
+    return c;
 }
 
 const struct kpi_entry **kpi_store_sorted(const struct kpi_store *s,
                                           const struct profile *p,
                                           size_t *n)
 {
-    const struct kpi_entry **v = xcalloc(s->n ? s->n : 1, sizeof *v);
+    struct sort_item *items = xcalloc(s->n + 1, sizeof *items);
+    const struct kpi_entry **out = xcalloc(s->n + 1, sizeof *out);
     size_t i;
 
+    for (i = 0; i < s->n; i++) {
+        items[i].e = s->v[i];
+        items[i].program = p->programs[s->v[i]->program].id;
+    }
+    qsort(items, s->n, sizeof *items, cmp_items);
     for (i = 0; i < s->n; i++)
-        v[i] = &s->v[i];
-    sort_profile = p;
-    qsort(v, s->n, sizeof *v, cmp_entry);
-    sort_profile = NULL;
+        out[i] = items[i].e;
+    free(items);
     *n = s->n;
-    return v;
+    return out;
 }
 
 void kpi_format_value(double v, char *buf, size_t size)
 {
+    char tmp[512];
     size_t len;
+    int n;
 
-    snprintf(buf, size, "%.6f", v);
-    len = strlen(buf);
-    if (strchr(buf, '.')) {
-        while (len > 0 && buf[len - 1] == '0')
-            buf[--len] = '\0';
-        if (len > 0 && buf[len - 1] == '.')
-            buf[--len] = '\0';
+    n = snprintf(tmp, sizeof tmp, "%.6f", v);
+    if (n < 0 || (size_t)n >= sizeof tmp) {
+        /* Beyond any KPI's range; keep the exponent form. */
+        snprintf(buf, size, "%.17g", v);
+        return;
     }
-    if (strcmp(buf, "-0") == 0)
+    len = (size_t)n;
+    if (memchr(tmp, '.', len)) {
+        while (tmp[len - 1] == '0')
+            len--;
+        if (tmp[len - 1] == '.')
+            len--;
+    }
+    tmp[len] = '\0';
+    /* A value that rounds to zero is "0", never "-0". */
+    if (strcmp(tmp, "-0") == 0)
         snprintf(buf, size, "0");
+    else
+        snprintf(buf, size, "%s", tmp);
+}
+
+/* A CSV field, quoted only when it must be (RFC 4180). */
+static void add_field(struct strbuf *out, const char *s)
+{
+    const char *c;
+
+    if (!strpbrk(s, ",\"\r\n")) {
+        strbuf_adds(out, s);
+        return;
+    }
+    strbuf_addc(out, '"');
+    for (c = s; *c; c++) {
+        if (*c == '"')
+            strbuf_addc(out, '"');
+        strbuf_addc(out, *c);
+    }
+    strbuf_addc(out, '"');
+}
+
+void kpi_write_entries(const struct kpi_entry *const *v, size_t n,
+                       const struct profile *p, struct strbuf *out)
+{
+    size_t i;
+
+    strbuf_adds(out, "program,metric,period,value,n\n");
+    for (i = 0; i < n; i++) {
+        char value[64], period[MONTH_BUF];
+        add_field(out, p->programs[v[i]->program].id);
+        strbuf_addc(out, ',');
+        add_field(out, v[i]->metric);
+        month_format(v[i]->month, period);
+        kpi_format_value(v[i]->value, value, sizeof value);
+        strbuf_printf(out, ",%s,%s,", period, value);
+        if (v[i]->n >= 0)
+            strbuf_printf(out, "%lld", v[i]->n);
+        strbuf_addc(out, '\n');
+    }
 }
 
 void kpi_store_write_csv(const struct kpi_store *s, const struct profile *p,
                          struct strbuf *out)
 {
-    size_t n, i;
+    size_t n;
     const struct kpi_entry **v = kpi_store_sorted(s, p, &n);
 
-    strbuf_adds(out, "program,metric,period,value,n\n");
-    for (i = 0; i < n; i++) {
-        char val[64], per[MONTH_BUF];
-        kpi_format_value(v[i]->value, val, sizeof val);
-        month_format(v[i]->month, per);
-        strbuf_printf(out, "%s,%s,%s,%s,", p->programs[v[i]->program].id,
-                      v[i]->metric, per, val);
-        if (v[i]->n >= 0)
-            strbuf_printf(out, "%lld", v[i]->n);
-        strbuf_addc(out, '\n');
-    }
+    kpi_write_entries(v, n, p, out);
     free(v);
 }

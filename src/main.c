@@ -17,6 +17,27 @@ const struct command commands[] = {
       "valid file on stdout; located errors (FILE:LINE: message) on stderr.\n"
       "Exit status 3 when any file is invalid.\n",
       cmd_validate },
+    { "kpi", "ORGDIR [-o FILE] [-c CATALOG]",
+      "derive monthly KPIs from the raw data files, as metrics.csv rows",
+      "Load the organisation folder ORGDIR and check all of it (profile,\n"
+      "evidence.csv, findings.csv, metrics.csv and the raw files), then\n"
+      "derive each program's monthly KPIs from the raw files found in\n"
+      "ORGDIR or ORGDIR/data: contacts.csv, qa.csv, surveys.csv,\n"
+      "forecast.csv and staff.csv.  Prints them as CSV with the header\n"
+      "program,metric,period,value,n, sorted by program, metric and\n"
+      "period: the format metrics.csv accepts.\n"
+      "\n"
+      "  -o, --output FILE      write the CSV to FILE instead of stdout\n"
+      "                         (atomically: nothing is written on error)\n"
+      "  -c, --catalog FILE     catalogue that checks the requirement ids of\n"
+      "                         evidence.csv and findings.csv and declares\n"
+      "                         extra metric names (default: the shipped\n"
+      "                         catalogue when installed)\n"
+      "\n"
+      "Bad rows are reported as FILE:LINE:COL: message (the first 20) with\n"
+      "exit status 3.  When stderr is a terminal, reading a file larger\n"
+      "than 64 MB shows a progress line.  Formulas: docs/kpis.md.\n",
+      cmd_kpi },
     { "assess", "ORGDIR [-o REPORT.pdf] [--json FILE] [options]",
       "score every requirement and write the assessment report",
       "Load the catalogue and the organisation folder ORGDIR, score every\n"

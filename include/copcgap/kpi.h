@@ -70,6 +70,11 @@ const struct kpi_entry **kpi_store_sorted(const struct kpi_store *s,
 void kpi_store_write_csv(const struct kpi_store *s, const struct profile *p,
                          struct strbuf *out);
 
+/* The same CSV for chosen entries, in the order given (e.g. only the
+ * derived ones, line == 0, from kpi_store_sorted). */
+void kpi_write_entries(const struct kpi_entry *const *v, size_t n,
+                       const struct profile *p, struct strbuf *out);
+
 /* Format a KPI value as inputs.md asks ("80", "83.333333", "-12.5"). */
 void kpi_format_value(double v, char *buf, size_t size);
 
