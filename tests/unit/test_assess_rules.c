@@ -133,11 +133,13 @@ static const struct rule_result *run(const char *req)
     return &rep->reqs[req_index(req)].rules[0];
 }
 
+/* Evaluates `res` once: it is often a call to run(). */
 #define ASSERT_RESULT(res, st, sc)                                        \
     do {                                                                  \
-        ck_assert_msg((res)->status == (st), "status %s, trace: %s",      \
-                      rule_status_name((res)->status), (res)->trace);     \
-        ck_assert_double_eq_tol((res)->score, (sc), 1e-9);                \
+        const struct rule_result *res_ = (res);                           \
+        ck_assert_msg(res_->status == (st), "status %s, trace: %s",       \
+                      rule_status_name(res_->status), res_->trace);       \
+        ck_assert_double_eq_tol(res_->score, (sc), 1e-9);                 \
     } while (0)
 
 #define ASSERT_TRACE(res, text)                                           \
