@@ -5,8 +5,8 @@
  * and is of one of the rule's kinds (and, for per-program rules, belongs
  * to the program).  It is valid when approved (unless the rule waives
  * it), not older than max-age-days on the as-of date, not expired
- * (valid through its expiry date), and its file intact when a digest was
- * given.  Score = min(1, valid rows / min-count), averaged over programs
+ * (valid through its expiry date), its file present when it names one,
+ * and intact when a digest was given.  Score = min(1, valid rows / min-count), averaged over programs
  * for per-program rules.  No matching row at all is no-data ("not
  * evidenced"), never a fail: the register simply does not offer it.
  */
@@ -92,12 +92,18 @@ static int judge(struct assess_ctx *x, const struct rule *rule,
         valid = 0;
         break;
     case INTEG_MISSING:
+        break;              /* below, with files given without a digest */
+    default:
+        break;
+    }
+    /* A register row pointing at a file that is not there proves
+     * nothing, digest or not. */
+    if (ev->integrity == INTEG_MISSING ||
+        (ev->location && *ev->location && ev->integrity != INTEG_REMOTE &&
+         !ev->file_present)) {
         strbuf_printf(sb, ", file %s missing", ev->location);
         st->flags |= EVF_MISSING;
         valid = 0;
-        break;
-    default:
-        break;
     }
     if (rule->approved && !ev->approved)
         strbuf_adds(sb, ": approval required");

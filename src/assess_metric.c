@@ -192,9 +192,16 @@ static double metric_program(struct assess_ctx *x, struct rule_result *res,
         credit = (double)w.pass / (double)w.required;
         if (credit > 1)
             credit = 1;
-        strbuf_printf(summary, "%s: %d/%d month%s %s %s (%s)", pg->id,
-                      w.pass, w.required, w.required == 1 ? "" : "s",
-                      cmp_op_symbol(t.op), assess_num(x, t.value), t.source);
+        if (rule->mode == WIN_AT_LEAST)
+            strbuf_printf(summary, "%s: %d of %d months %s %s (%s), %d "
+                          "needed", pg->id, w.pass, months,
+                          cmp_op_symbol(t.op), assess_num(x, t.value),
+                          t.source, w.required);
+        else
+            strbuf_printf(summary, "%s: %d/%d month%s %s %s (%s)", pg->id,
+                          w.pass, w.required, w.required == 1 ? "" : "s",
+                          cmp_op_symbol(t.op), assess_num(x, t.value),
+                          t.source);
         if (w.fail)
             strbuf_printf(summary, ", below in %s", strbuf_cstr(&w.failing));
         if (w.nodata)

@@ -210,6 +210,21 @@ START_TEST(evidence_unapproved_or_tampered_does_not_count)
 }
 END_TEST
 
+START_TEST(evidence_file_named_but_absent_does_not_count)
+{
+    /* No digest given, but the location names a file that is not in the
+     * folder: the row proves nothing. */
+    struct evidence *ev = add_ev("E1", -1, "policy", "2026-06-01", 1);
+    const struct rule_result *res;
+    ev->location = "evidence/gone.pdf";
+    ev->file_present = 0;
+    res = run("E1");
+    ASSERT_RESULT(res, RS_FAIL, 0);
+    ASSERT_TRACE(res, "file evidence/gone.pdf missing");
+    ck_assert(rep->evidence[0].flags & EVF_MISSING);
+}
+END_TEST
+
 START_TEST(evidence_other_kinds_or_requirements_are_no_data)
 {
     const struct rule_result *res;
@@ -341,9 +356,9 @@ START_TEST(metric_at_least_with_fallback_target)
     res = run("M2");
     /* voice 4/4 -> 1; chat 3 of the 4 needed -> 0.75; mean 0.875 */
     ASSERT_RESULT(res, RS_PARTIAL, 0.875);
-    ASSERT_TRACE(res, "chat: 3/4 months >= 75 (catalogue default, no "
-                      "program target), below in 2026-08 = 74, 2026-09 = 74, "
-                      "2026-10 = 74");
+    ASSERT_TRACE(res, "chat: 3 of 6 months >= 75 (catalogue default, no "
+                      "program target), 4 needed, below in 2026-08 = 74, "
+                      "2026-09 = 74, 2026-10 = 74");
     ck_assert_int_eq(res->months_short, 1);
 }
 END_TEST
@@ -552,6 +567,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, evidence_expiring_on_as_of_is_still_valid);
     tcase_add_test(tc, evidence_expired_the_day_before_fails);
     tcase_add_test(tc, evidence_unapproved_or_tampered_does_not_count);
+    tcase_add_test(tc, evidence_file_named_but_absent_does_not_count);
     tcase_add_test(tc, evidence_other_kinds_or_requirements_are_no_data);
     tcase_add_test(tc, evidence_min_count_gives_partial_credit);
     tcase_add_test(tc, evidence_per_program_needs_each_program);
