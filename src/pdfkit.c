@@ -139,12 +139,24 @@ void pdfkit_set_info(struct pdfkit *k, const char *title, const char *author,
         HPDF_SetInfoAttr(k->pdf, HPDF_INFO_SUBJECT, subject);
 }
 
-void pdfkit_new_page(struct pdfkit *k)
+/* A page break inside a table keeps the table (its header repeats). */
+static void add_page(struct pdfkit *k)
 {
     k->page = HPDF_AddPage(k->pdf);
     HPDF_Page_SetSize(k->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     VEC_PUSH(k->pages, k->npages, k->pages_cap) = k->page;
     k->y = PDF_PAGE_H - PDF_MARGIN;
+}
+
+void pdfkit_new_page(struct pdfkit *k)
+{
+    k->table = NULL;            /* a new section: no header to repeat */
+    add_page(k);
+}
+
+void pdfkit_table_end(struct pdfkit *k)
+{
+    k->table = NULL;
 }
 
 float pdfkit_y(const struct pdfkit *k) { return k->y; }
@@ -159,7 +171,7 @@ static int fits(const struct pdfkit *k, float height)
 void pdfkit_need(struct pdfkit *k, float height)
 {
     if (!fits(k, height)) {
-        pdfkit_new_page(k);
+        add_page(k);
         if (k->table)
             pdfkit_table_header(k, k->table);
     }
@@ -402,11 +414,8 @@ void pdfkit_table_header(struct pdfkit *k, const struct pdf_table *t)
     if (!t->header)
         return;
     h = row_height(k, t, t->header, PDF_BOLD);
-    if (!fits(k, h * 2)) {
-        k->table = NULL;
-        pdfkit_new_page(k);
-        k->table = t;
-    }
+    if (!fits(k, h * 2))
+        add_page(k);
     draw_row(k, t, t->header, t->header_fill ? t->header_fill : &grey, NULL,
              PDF_BOLD, h);
 }

@@ -181,6 +181,7 @@ static void category_table(struct pdfkit *k, const struct report *r,
         cells[5] = arena_printf(a, "%zu", g->count[REQ_NOT_EVIDENCED]);
         pdfkit_table_row(k, &t, cells, NULL, NULL, 0);
     }
+    pdfkit_table_end(k);
 }
 
 static void requirement_tables(struct pdfkit *k, const struct report *r,
@@ -238,16 +239,18 @@ static void requirement_tables(struct pdfkit *k, const struct report *r,
             }
             for (j = 0; j < rr->nrules; j++) {
                 const struct rule_result *res = &rr->rules[j];
+                const char *what = i18n_get(&res->rule->label, lang);
                 pdfkit_para(k, PDF_REGULAR, 8, &trace_ink, PDF_MARGIN + 45,
                             CONTENT_W - 45,
-                            arena_printf(a, "%s [%s] %s: %s",
-                                         rule_type_name(res->rule->type),
+                            arena_printf(a, "[%s] %s%s%s: %s",
                                          label_rule_status(lang, res->status),
-                                         res->rule->id,
+                                         rule_type_name(res->rule->type),
+                                         what ? ", " : "", what ? what : "",
                                          res->trace && *res->trace
                                              ? res->trace : "-"));
             }
         }
+        pdfkit_table_end(k);
     }
 }
 
@@ -261,7 +264,7 @@ static const struct rgb tier_fill[4] = {
 static void gap_register(struct pdfkit *k, const struct report *r,
                          struct arena *a)
 {
-    static const float widths[] = { 22, 24, 38, 171, 70, 80, 60, 30 };
+    static const float widths[] = { 22, 24, 38, 166, 70, 75, 60, 40 };
     static const enum pdf_align align[] = { ALIGN_RIGHT, ALIGN_LEFT,
                                             ALIGN_LEFT, ALIGN_LEFT,
                                             ALIGN_LEFT, ALIGN_LEFT,
@@ -328,6 +331,7 @@ static void gap_register(struct pdfkit *k, const struct report *r,
         cell_fill[4] = &status_fill[g->result->status];
         pdfkit_table_row(k, &t, cells, NULL, cell_fill, 0);
     }
+    pdfkit_table_end(k);
 }
 
 static void action_plan(struct pdfkit *k, const struct report *r,
@@ -436,6 +440,7 @@ static void crosswalks(struct pdfkit *k, const struct report *r,
             pdfkit_table_row(k, &t, cells, NULL, cell_fill, 0);
             strbuf_free(&sb);
         }
+        pdfkit_table_end(k);
     }
 }
 

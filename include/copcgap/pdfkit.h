@@ -93,8 +93,13 @@ struct pdf_table {
     const struct rgb *header_fill;
 };
 
-/* Draw the header row now. */
+/*
+ * Draw the header row now and start the table: until pdfkit_table_end()
+ * or pdfkit_new_page(), a page break repeats the header.  The table
+ * struct must stay alive until then.
+ */
 void pdfkit_table_header(struct pdfkit *k, const struct pdf_table *t);
+void pdfkit_table_end(struct pdfkit *k);
 /*
  * One row: cells wrap within their column; a row that does not fit moves
  * to a new page (header repeated).  `fill` (may be NULL) shades the row;
