@@ -65,19 +65,28 @@ int assess_crosswalk(struct report *r, const struct catalog *target,
             l = &cl->links[cl->nlinks++];
             l->req = i;
             l->rel = x->rel;
+            l->joint = x->joint;
             l->rationale = report_text(r, &x->rationale);
         }
     }
     for (i = 0; i < xw->nclauses; i++) {
         struct xwalk_clause *cl = &xw->clauses[i];
-        int full = 0, some = 0;
+        int full = 0, some = 0, joint = 0, joint_met = 0;
         for (j = 0; j < cl->nlinks; j++) {
             enum req_status st = r->reqs[cl->links[j].req].status;
             if (st == REQ_MET && full_relation(cl->links[j].rel))
                 full = 1;
             if (st == REQ_MET || st == REQ_PARTIAL)
                 some = 1;
+            if (cl->links[j].joint) {
+                joint++;
+                joint_met += st == REQ_MET;
+            }
         }
+        /* A set of joint links covers the clause together, all or none.
+         * (n/a requirements are not met: scope cuts coverage.) */
+        if (joint > 0 && joint_met == joint)
+            full = 1;
         cl->coverage = cl->nlinks == 0 ? COV_NO_LINK
                      : full ? COV_FULL : some ? COV_PARTIAL : COV_NONE;
         xw->count[cl->coverage]++;

@@ -305,6 +305,7 @@ static void build_requirement(struct builder *b, xmlNodePtr n, size_t cat,
             x->standard = xml_attr(a, t, "standard");
             x->clause = xml_attr(a, t, "clause");
             x->rel = (enum xrel)xrel_parse(rel, strlen(rel));
+            x->joint = xml_attr_bool(t, "joint", 0);
             x->line = xml_line(t);
             for (xmlNodePtr r = xml_first(t); r; r = xml_next(r))
                 xml_add_text(a, &x->rationale, r, c->path, b->errs);

@@ -45,7 +45,8 @@ void assess_score(struct report *r);
  * Coverage of the clauses of a reference catalogue (e.g. ISO 18295-1)
  * from this report's requirement statuses and the <ref> links of its
  * catalogue whose standard is target->id.  A clause is fully covered
- * when a met requirement links to it as equal or superset; partially
+ * when a met requirement links to it as equal or superset, or when every
+ * link marked joint="true" to it is met (together they cover it); partially
  * when any linked requirement is met or partial (a subset or
  * intersecting requirement never covers a clause fully); not covered
  * when links exist but none is met or partial.  Links to clauses the

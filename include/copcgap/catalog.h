@@ -91,6 +91,7 @@ struct xref {
     const char *standard;       /* the target catalogue's id */
     const char *clause;         /* the target requirement id */
     enum xrel rel;
+    int joint;                  /* one of a set that together covers it */
     struct i18n rationale;
     long line;
 };

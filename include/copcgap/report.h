@@ -58,6 +58,7 @@ enum coverage {
 struct xwalk_link {
     size_t req;                 /* source requirement index */
     enum xrel rel;
+    int joint;
     const char *rationale;      /* in the report's language, may be "" */
 };
 

@@ -6,7 +6,9 @@
  *   7.2 <- 1.2 subset       1.2 met      -> partial (subset never full)
  *   7.3 <- 1.3 superset     1.3 partial  -> partial
  *   7.4 <- 1.3 intersect, 1.4 equal; 1.4 not met, 1.3 partial -> partial
- *   7.5 (no link)                        -> no-counterpart
+ *   7.5 <- 1.5, 1.6 joint subsets; 1.5 met, 1.6 not -> partial;
+ *        both met -> covered
+ *   7.6 (no link)                        -> no-counterpart
  */
 #include <string.h>
 
@@ -30,7 +32,8 @@ START_TEST(coverage_follows_the_relation)
     struct report *r;
     const struct crosswalk *xw;
     static const enum coverage want[] = { COV_FULL, COV_PARTIAL, COV_PARTIAL,
-                                          COV_PARTIAL, COV_NO_LINK };
+                                          COV_PARTIAL, COV_PARTIAL,
+                                          COV_NO_LINK };
     size_t i;
 
     ck_assert_msg(src && tgt && p, "%s", errs.n ? errs.v[0].msg : "");
@@ -40,21 +43,25 @@ START_TEST(coverage_follows_the_relation)
     set(r, "1.2", RS_PASS, 1);
     set(r, "1.3", RS_PARTIAL, 0.5);
     set(r, "1.4", RS_FAIL, 0);
+    set(r, "1.5", RS_PASS, 1);
+    set(r, "1.6", RS_FAIL, 0);
     assess_score(r);
     ck_assert(assess_crosswalk(r, tgt, &errs));
     ck_assert_uint_eq(r->ncrosswalks, 1);
     xw = &r->crosswalks[0];
-    for (i = 0; i < 5; i++)
+    for (i = 0; i < 6; i++)
         ck_assert_msg(xw->clauses[i].coverage == want[i], "clause %zu: %s", i,
                       coverage_name(xw->clauses[i].coverage));
     ck_assert_uint_eq(xw->clauses[3].nlinks, 2);
     ck_assert_str_eq(xw->clauses[0].links[0].rationale, "same");
-    ck_assert_uint_eq(xw->count[COV_PARTIAL], 3);
+    ck_assert_uint_eq(xw->count[COV_PARTIAL], 4);
     /* Now 1.4 is met: its equal link covers 7.4 fully. */
     set(r, "1.4", RS_PASS, 1);
+    set(r, "1.6", RS_PASS, 1);
     assess_score(r);
     ck_assert(assess_crosswalk(r, tgt, &errs));
     ck_assert_int_eq(r->crosswalks[1].clauses[3].coverage, COV_FULL);
+    ck_assert_int_eq(r->crosswalks[1].clauses[4].coverage, COV_FULL);
     report_free(r);
     catalog_free(src);
     catalog_free(tgt);
