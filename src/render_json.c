@@ -349,6 +349,7 @@ static json_t *crosswalks_json(const struct report *r)
                                     json_string(r->catalog->reqs[l->req].id));
                 json_object_set_new(lo, "relation",
                                     json_string(xrel_name(l->rel)));
+                json_object_set_new(lo, "joint", json_boolean(l->joint));
                 json_object_set_new(lo, "status", json_string(
                     req_status_name(r->reqs[l->req].status)));
                 json_object_set_new(lo, "rationale",
