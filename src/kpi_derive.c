@@ -35,6 +35,7 @@ struct raw {
     struct csv_row row;
     int col[8];
     struct field_program_cache prog;
+    struct field_date_cache date;
     struct kpi_map *map;
     cg_day *min_hired;          /* staff.csv: per program */
 };
@@ -83,9 +84,16 @@ static void contacts_row(struct raw *w)
 
     ok &= field_program(w->r, row, w->col[CT_PROGRAM], w->p, 0, &w->prog,
                         &prog, w->errs);
-    ok &= field_month_of(w->r, row, w->col[CT_ARRIVED], 0, &month, w->errs);
-    ok &= field_enum(w->r, row, w->col[CT_OUTCOME], outcome_names, 0,
-                     &outcome, w->errs);
+    ok &= field_month_of(w->r, row, w->col[CT_ARRIVED], 0, &w->date,
+                         &month, w->errs);
+    /* The common values first, without the generic lookup. */
+    if (FIELD_IS(row, w->col[CT_OUTCOME], "answered"))
+        outcome = 0;
+    else if (FIELD_IS(row, w->col[CT_OUTCOME], "abandoned"))
+        outcome = 1;
+    else
+        ok &= field_enum(w->r, row, w->col[CT_OUTCOME], outcome_names, 0,
+                         &outcome, w->errs);
     ok &= field_number(w->r, row, w->col[CT_WAIT], 1, &wait, w->errs);
     /* Handle time is needed for answered contacts; on an abandoned one it
      * is ignored but, when given, must still be a valid number. */
@@ -98,8 +106,13 @@ static void contacts_row(struct raw *w)
         ok &= field_number(w->r, row, w->col[CT_HANDLE], 1, &handle,
                            w->errs);
     }
-    ok &= field_enum(w->r, row, w->col[CT_RESOLVED], resolved_names, 1,
-                     &resolved, w->errs);
+    if (FIELD_IS(row, w->col[CT_RESOLVED], "1"))
+        resolved = 1;
+    else if (FIELD_IS(row, w->col[CT_RESOLVED], "0"))
+        resolved = 0;
+    else
+        ok &= field_enum(w->r, row, w->col[CT_RESOLVED], resolved_names, 1,
+                         &resolved, w->errs);
     if (!ok)
         return;
     a = kpi_map_get(w->map, prog, month);
@@ -117,8 +130,8 @@ static void qa_row(struct raw *w)
 
     ok &= field_program(w->r, row, w->col[QA_PROGRAM], w->p, 0, &w->prog,
                         &prog, w->errs);
-    ok &= field_month_of(w->r, row, w->col[QA_EVALUATED], 1, &month,
-                         w->errs);
+    ok &= field_month_of(w->r, row, w->col[QA_EVALUATED], 1, &w->date,
+                         &month, w->errs);
     for (i = 0; i < 4; i++)
         ok &= field_count(w->r, row, w->col[QA_EUC + i], &errors[i],
                           w->errs);
@@ -134,8 +147,8 @@ static void survey_row(struct raw *w)
 
     ok &= field_program(w->r, row, w->col[SV_PROGRAM], w->p, 0, &w->prog,
                         &prog, w->errs);
-    ok &= field_month_of(w->r, row, w->col[SV_RESPONDED], 1, &month,
-                         w->errs);
+    ok &= field_month_of(w->r, row, w->col[SV_RESPONDED], 1, &w->date,
+                         &month, w->errs);
     ok &= field_scale(w->r, row, w->col[SV_CSAT], 1, 5, &csat, w->errs);
     ok &= field_scale(w->r, row, w->col[SV_NPS], 0, 10, &nps, w->errs);
     ok &= field_scale(w->r, row, w->col[SV_CES], 1, 7, &ces, w->errs);
@@ -152,7 +165,8 @@ static void forecast_row(struct raw *w)
 
     ok &= field_program(w->r, row, w->col[FC_PROGRAM], w->p, 0, &w->prog,
                         &prog, w->errs);
-    ok &= field_month_of(w->r, row, w->col[FC_START], 0, &month, w->errs);
+    ok &= field_month_of(w->r, row, w->col[FC_START], 0, &w->date,
+                         &month, w->errs);
     ok &= field_number(w->r, row, w->col[FC_FORECAST], 1, &forecast,
                        w->errs);
     ok &= field_number(w->r, row, w->col[FC_ACTUAL], 1, &actual, w->errs);
