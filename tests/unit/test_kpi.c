@@ -808,7 +808,8 @@ static Suite *kpi_suite(void)
     tcase_add_test(tc, derive_staff_months_run_from_first_hire_to_as_of);
     tcase_add_test(tc, derive_surveys_and_forecast_by_program);
     tcase_add_test(tc, derive_reports_bad_rows_located);
-    tcase_add_test(tc, derive_keeps_the_first_twenty_errors_and_counts_the_rest);
+    tcase_add_test(tc,
+                   derive_keeps_the_first_twenty_errors_and_counts_the_rest);
     tcase_add_test(tc, derive_refuses_a_file_in_both_places);
     suite_add_tcase(s, tc);
     return s;
