@@ -55,10 +55,10 @@ static void show_progress(void *ctx, const char *file, uint64_t done,
     if (!pl->tty || total < PROGRESS_MIN_BYTES)
         return;
     t = now_seconds();
-    if (pl->file != file) {
+    if (pl->file != file) {         /* a new file: time from here */
         pl->file = file;
         pl->start = t;
-        pl->last = 0;
+        pl->last = t;
     }
     if (done >= total) {
         if (pl->shown)
@@ -67,7 +67,7 @@ static void show_progress(void *ctx, const char *file, uint64_t done,
         fflush(stderr);
         return;
     }
-    if (t - pl->last < 1.0 / PROGRESS_HZ)
+    if (done == 0 || t - pl->last < 1.0 / PROGRESS_HZ)
         return;
     pl->last = t;
     fprintf(stderr, "\r\033[K%s: %llu rows, %.0f MB/s, %.0f %%", file,

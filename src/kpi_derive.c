@@ -261,6 +261,7 @@ static int read_raw(struct raw *w, const struct raw_kind *k,
     if (!csv_find_columns(w->r, k->cols, count_names(k->cols), w->col,
                           w->errs))
         goto done;
+    report(pr, w->r);               /* the start, for rates */
     while ((rc = csv_next(w->r, &w->row, w->errs)) != CSV_EOF) {
         if (rc == CSV_FATAL)
             break;
