@@ -113,9 +113,11 @@ for rows in $sizes; do
             printf "  copcgap kpi   %7.3f s  %7.1f MB/s\n", k, mb / k
             printf "  wc -l         %7.3f s  %7.1f MB/s\n", w, mb / w
             printf "  sqlite3       %7.3f s  %7.1f MB/s\n", s, mb / s
-            printf "  copcgap / wc -l throughput:   %5.1f %%  (target >= 5 %%: %s)\n",
+            printf "  copcgap / wc -l throughput:   %5.1f %%  " \
+                   "(target >= 5 %%: %s)\n",
                 100 * w / k, (w / k >= 0.05 ? "met" : "NOT met")
-            printf "  copcgap / sqlite3 throughput: %5.1fx  (target >= 10x: %s)\n",
+            printf "  copcgap / sqlite3 throughput: %5.1fx  " \
+                   "(target >= 10x: %s)\n",
                 s / k, (s / k >= 10 ? "met" : "NOT met")
             printf "  copcgap peak RSS: %.1f MB  (target < 16 MB: %s)\n",
                 rss / 1024, (rss < 16384 ? "met" : "NOT met")

@@ -26,6 +26,8 @@
 
 /* Rows between two progress reports. */
 #define PROGRESS_ROWS 65536
+/* Columns a raw file needs, at most (contacts.csv, qa.csv). */
+#define RAW_MAX_COLS 8
 
 /* One raw file being read. */
 struct raw {
@@ -33,7 +35,7 @@ struct raw {
     struct csv_reader *r;
     struct cg_errors *errs;
     struct csv_row row;
-    int col[8];
+    int col[RAW_MAX_COLS];
     struct field_program_cache prog;
     struct field_date_cache date;
     struct kpi_map *map;
@@ -70,6 +72,13 @@ enum { ST_PROGRAM, ST_HIRED, ST_LEFT, ST_VERIFIED, ST_FIRST, ST_AGENT };
 static const char *const staff_cols[] = {
     "program", "hired", "left", "verified", "first_contact", "agent_id", NULL
 };
+
+/* Each list (NULL included) must fit struct raw's col[]. */
+_Static_assert(ARRAY_LEN(contacts_cols) <= RAW_MAX_COLS + 1, "col[]");
+_Static_assert(ARRAY_LEN(qa_cols) <= RAW_MAX_COLS + 1, "col[]");
+_Static_assert(ARRAY_LEN(survey_cols) <= RAW_MAX_COLS + 1, "col[]");
+_Static_assert(ARRAY_LEN(forecast_cols) <= RAW_MAX_COLS + 1, "col[]");
+_Static_assert(ARRAY_LEN(staff_cols) <= RAW_MAX_COLS + 1, "col[]");
 
 static const char *const outcome_names[] = { "answered", "abandoned", NULL };
 static const char *const resolved_names[] = { "0", "1", NULL };
