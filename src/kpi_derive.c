@@ -174,7 +174,8 @@ static void forecast_row(struct raw *w)
 
     ok &= field_program(w->r, row, w->col[FC_PROGRAM], w->p, 0, &w->prog,
                         &prog, w->errs);
-    ok &= field_month_of(w->r, row, w->col[FC_START], 0, &w->date,
+    /* Daily forecasts are common: a date alone is an interval too. */
+    ok &= field_month_of(w->r, row, w->col[FC_START], 1, &w->date,
                          &month, w->errs);
     ok &= field_number(w->r, row, w->col[FC_FORECAST], 1, &forecast,
                        w->errs);

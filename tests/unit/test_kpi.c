@@ -630,7 +630,7 @@ START_TEST(derive_surveys_and_forecast_by_program)
                   "program,interval_start,forecast,actual\n"
                   "p1,2026-01-05T09:00:00,100,112\n"
                   "p2,2026-01-05T09:00:00,100,112\n"
-                  "p2,2026-01-05T09:15:00,10.5,10.5\n");
+                  "p2,2026-01-06,10.5,10.5\n");     /* a daily interval */
     fixture_write(&d.fx, "surveys.csv",
                   "response_id,program,responded,csat,nps,ces\n"
                   "r1,p2,2026-01-31,4,,\n"
