@@ -13,7 +13,6 @@
  * that a file with several bad rows shows the first ones; values are
  * added to the store only when every file was clean.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>

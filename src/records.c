@@ -97,6 +97,17 @@ struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
     return r;
 }
 
+void *org_keep(struct orgdata *o, const void *v, size_t n, size_t size)
+{
+    void *copy;
+
+    if (n == 0)
+        return NULL;
+    copy = arena_calloc(o->arena, n, size);
+    memcpy(copy, v, n * size);
+    return copy;
+}
+
 const char *org_strdup_field(struct orgdata *o, const struct csv_row *row,
                              int col)
 {
@@ -265,10 +276,7 @@ static void load_findings(struct orgdata *o, const struct profile *p,
         VEC_PUSH(v, n, cap) = f;
     }
 done:
-    if (n) {
-        o->findings = arena_calloc(o->arena, n, sizeof *v);
-        memcpy(o->findings, v, n * sizeof *v);
-    }
+    o->findings = org_keep(o, v, n, sizeof *v);
     o->nfindings = n;
     free(v);
     keyset_free(&seen);

@@ -256,10 +256,7 @@ void org_load_evidence(struct orgdata *o, const struct profile *p,
             VEC_PUSH(v, n, cap) = ev;
     }
 done:
-    if (n) {
-        o->evidence = arena_calloc(o->arena, n, sizeof *v);
-        memcpy(o->evidence, v, n * sizeof *v);
-    }
+    o->evidence = org_keep(o, v, n, sizeof *v);
     o->nevidence = n;
     free(v);
     keyset_free(&seen);
