@@ -55,10 +55,10 @@ static void show_progress(void *ctx, const char *file, uint64_t done,
     if (!pl->tty || total < PROGRESS_MIN_BYTES)
         return;
     t = now_seconds();
-    if (pl->file != file) {
+    if (pl->file != file) {         /* a new file: time from here */
         pl->file = file;
         pl->start = t;
-        pl->last = 0;
+        pl->last = t;
     }
     if (done >= total) {
         if (pl->shown)
@@ -67,7 +67,7 @@ static void show_progress(void *ctx, const char *file, uint64_t done,
         fflush(stderr);
         return;
     }
-    if (t - pl->last < 1.0 / PROGRESS_HZ)
+    if (done == 0 || t - pl->last < 1.0 / PROGRESS_HZ)
         return;
     pl->last = t;
     fprintf(stderr, "\r\033[K%s: %llu rows, %.0f MB/s, %.0f %%", file,
@@ -114,20 +114,42 @@ static int parse_args(int argc, char **argv, struct kpi_args *a)
     return 0;
 }
 
+/* 1 when ORGDIR holds a file whose checks need a catalogue. */
+static int needs_catalog(const char *orgdir)
+{
+    static const char *const files[] = {
+        "evidence.csv", "findings.csv", "metrics.csv"
+    };
+    struct strbuf sb = STRBUF_INIT;
+    size_t i;
+    int found = 0;
+
+    for (i = 0; i < ARRAY_LEN(files) && !found; i++) {
+        strbuf_truncate(&sb, 0);
+        strbuf_printf(&sb, "%s/%s", orgdir, files[i]);
+        found = access(sb.buf, F_OK) == 0;
+    }
+    strbuf_free(&sb);
+    return found;
+}
+
 /*
  * The catalogue checks evidence and findings ids and declares extra
  * metric names.  Asked for: it must load.  Not asked for: the shipped
- * one when installed, else none (a folder of raw data needs none).
+ * one when installed and the folder has files that need it; else none
+ * (a folder of raw data needs none, and is not slowed by parsing one).
  */
 static struct catalog *load_catalog(const struct kpi_args *a, int *ok,
                                     struct cg_errors *errs)
 {
     struct catalog *c = NULL;
-    char *path;
+    char *path = NULL;
 
     *ok = 1;
-    path = a->catalog ? xstrdup(a->catalog)
-                      : datadir_find(DEFAULT_CATALOG, "standards");
+    if (a->catalog)
+        path = xstrdup(a->catalog);
+    else if (needs_catalog(a->orgdir))
+        path = datadir_find(DEFAULT_CATALOG, "standards");
     if (path) {
         c = catalog_load(path, errs);
         *ok = c != NULL;

@@ -96,12 +96,12 @@ int month_parse(const char *s, size_t len, cg_month *out)
     return 1;
 }
 
-int timestamp_parse(const char *s, size_t len, cg_day *day, int32_t *secs)
+int timestamp_parse_time(const char *s, size_t len, int32_t *secs)
 {
-    int y, mo, d, h, mi, se;
+    int h, mi, se;
     size_t i = 19;
 
-    if (len < 19 || !parse_ymd(s, &y, &mo, &d))
+    if (len < 19)
         return 0;
     if ((s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
         return 0;
@@ -133,9 +133,19 @@ int timestamp_parse(const char *s, size_t len, cg_day *day, int32_t *secs)
     }
     if (i != len)
         return 0;
-    *day = date_from_ymd(y, mo, d);
     if (secs)
         *secs = (int32_t)(h * 3600 + mi * 60 + se);
+    return 1;
+}
+
+int timestamp_parse(const char *s, size_t len, cg_day *day, int32_t *secs)
+{
+    int y, mo, d;
+
+    if (len < 19 || !parse_ymd(s, &y, &mo, &d) ||
+        !timestamp_parse_time(s, len, secs))
+        return 0;
+    *day = date_from_ymd(y, mo, d);
     return 1;
 }
 

@@ -21,12 +21,15 @@ int field_program(const struct csv_reader *r, const struct csv_row *row,
                   struct cg_errors *errs)
 {
     const struct csv_field *f = &row->f[col];
+    size_t i;
     int idx;
 
-    if (cache && cache->id && f->len == cache->len &&
-        memcmp(f->p, cache->id, f->len) == 0) {
-        *out = cache->idx;
-        return 1;
+    for (i = 0; cache && i < cache->n; i++) {
+        if (f->len == cache->e[i].len &&
+            memcmp(f->p, cache->e[i].id, f->len) == 0) {
+            *out = cache->e[i].idx;
+            return 1;
+        }
     }
     if (site_wide && (f->len == 0 || (f->len == 1 && f->p[0] == '*'))) {
         *out = -1;
@@ -47,9 +50,14 @@ int field_program(const struct csv_reader *r, const struct csv_row *row,
         return 0;
     }
     if (cache) {
-        cache->id = p->programs[idx].id;
-        cache->len = f->len;
-        cache->idx = idx;
+        /* Fill the slots, then replace round-robin. */
+        if (cache->n < FIELD_PROGRAM_CACHE)
+            i = cache->n++;
+        else
+            i = cache->next++ % FIELD_PROGRAM_CACHE;
+        cache->e[i].id = p->programs[idx].id;
+        cache->e[i].len = f->len;
+        cache->e[i].idx = idx;
     }
     *out = idx;
     return 1;
@@ -82,17 +90,29 @@ static cg_month written_month(const char *s)
 }
 
 int field_month_of(const struct csv_reader *r, const struct csv_row *row,
-                   int col, int date_ok, cg_month *out,
-                   struct cg_errors *errs)
+                   int col, int date_ok, struct field_date_cache *cache,
+                   cg_month *out, struct cg_errors *errs)
 {
     const struct csv_field *f = &row->f[col];
     cg_day day;
 
     /* Times are site-local and the month is the one written (inputs.md):
      * no zone arithmetic, so 2026-08-31T23:30:00-05:00 is August. */
+    if (cache && cache->valid && f->len >= 10 &&
+        memcmp(f->p, cache->ymd, 10) == 0 &&
+        ((f->len == 10 && date_ok) ||
+         timestamp_parse_time(f->p, f->len, NULL))) {
+        *out = cache->month;
+        return 1;
+    }
     if (timestamp_parse(f->p, f->len, &day, NULL) ||
         (date_ok && date_parse(f->p, f->len, &day))) {
         *out = written_month(f->p);
+        if (cache) {
+            memcpy(cache->ymd, f->p, 10);
+            cache->month = *out;
+            cache->valid = 1;
+        }
         return 1;
     }
     csv_error_value(r, row, col, date_ok ? "must be a date or a timestamp "

@@ -13,7 +13,6 @@
  * that a file with several bad rows shows the first ones; values are
  * added to the store only when every file was clean.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,6 +25,8 @@
 
 /* Rows between two progress reports. */
 #define PROGRESS_ROWS 65536
+/* Columns a raw file needs, at most (contacts.csv, qa.csv). */
+#define RAW_MAX_COLS 8
 
 /* One raw file being read. */
 struct raw {
@@ -33,8 +34,9 @@ struct raw {
     struct csv_reader *r;
     struct cg_errors *errs;
     struct csv_row row;
-    int col[8];
+    int col[RAW_MAX_COLS];
     struct field_program_cache prog;
+    struct field_date_cache date;
     struct kpi_map *map;
     cg_day *min_hired;          /* staff.csv: per program */
 };
@@ -70,6 +72,13 @@ static const char *const staff_cols[] = {
     "program", "hired", "left", "verified", "first_contact", "agent_id", NULL
 };
 
+/* Each list (NULL included) must fit struct raw's col[]. */
+_Static_assert(ARRAY_LEN(contacts_cols) <= RAW_MAX_COLS + 1, "col[]");
+_Static_assert(ARRAY_LEN(qa_cols) <= RAW_MAX_COLS + 1, "col[]");
+_Static_assert(ARRAY_LEN(survey_cols) <= RAW_MAX_COLS + 1, "col[]");
+_Static_assert(ARRAY_LEN(forecast_cols) <= RAW_MAX_COLS + 1, "col[]");
+_Static_assert(ARRAY_LEN(staff_cols) <= RAW_MAX_COLS + 1, "col[]");
+
 static const char *const outcome_names[] = { "answered", "abandoned", NULL };
 static const char *const resolved_names[] = { "0", "1", NULL };
 
@@ -83,9 +92,16 @@ static void contacts_row(struct raw *w)
 
     ok &= field_program(w->r, row, w->col[CT_PROGRAM], w->p, 0, &w->prog,
                         &prog, w->errs);
-    ok &= field_month_of(w->r, row, w->col[CT_ARRIVED], 0, &month, w->errs);
-    ok &= field_enum(w->r, row, w->col[CT_OUTCOME], outcome_names, 0,
-                     &outcome, w->errs);
+    ok &= field_month_of(w->r, row, w->col[CT_ARRIVED], 0, &w->date,
+                         &month, w->errs);
+    /* The common values first, without the generic lookup. */
+    if (FIELD_IS(row, w->col[CT_OUTCOME], "answered"))
+        outcome = 0;
+    else if (FIELD_IS(row, w->col[CT_OUTCOME], "abandoned"))
+        outcome = 1;
+    else
+        ok &= field_enum(w->r, row, w->col[CT_OUTCOME], outcome_names, 0,
+                         &outcome, w->errs);
     ok &= field_number(w->r, row, w->col[CT_WAIT], 1, &wait, w->errs);
     /* Handle time is needed for answered contacts; on an abandoned one it
      * is ignored but, when given, must still be a valid number. */
@@ -98,8 +114,13 @@ static void contacts_row(struct raw *w)
         ok &= field_number(w->r, row, w->col[CT_HANDLE], 1, &handle,
                            w->errs);
     }
-    ok &= field_enum(w->r, row, w->col[CT_RESOLVED], resolved_names, 1,
-                     &resolved, w->errs);
+    if (FIELD_IS(row, w->col[CT_RESOLVED], "1"))
+        resolved = 1;
+    else if (FIELD_IS(row, w->col[CT_RESOLVED], "0"))
+        resolved = 0;
+    else
+        ok &= field_enum(w->r, row, w->col[CT_RESOLVED], resolved_names, 1,
+                         &resolved, w->errs);
     if (!ok)
         return;
     a = kpi_map_get(w->map, prog, month);
@@ -117,8 +138,8 @@ static void qa_row(struct raw *w)
 
     ok &= field_program(w->r, row, w->col[QA_PROGRAM], w->p, 0, &w->prog,
                         &prog, w->errs);
-    ok &= field_month_of(w->r, row, w->col[QA_EVALUATED], 1, &month,
-                         w->errs);
+    ok &= field_month_of(w->r, row, w->col[QA_EVALUATED], 1, &w->date,
+                         &month, w->errs);
     for (i = 0; i < 4; i++)
         ok &= field_count(w->r, row, w->col[QA_EUC + i], &errors[i],
                           w->errs);
@@ -134,8 +155,8 @@ static void survey_row(struct raw *w)
 
     ok &= field_program(w->r, row, w->col[SV_PROGRAM], w->p, 0, &w->prog,
                         &prog, w->errs);
-    ok &= field_month_of(w->r, row, w->col[SV_RESPONDED], 1, &month,
-                         w->errs);
+    ok &= field_month_of(w->r, row, w->col[SV_RESPONDED], 1, &w->date,
+                         &month, w->errs);
     ok &= field_scale(w->r, row, w->col[SV_CSAT], 1, 5, &csat, w->errs);
     ok &= field_scale(w->r, row, w->col[SV_NPS], 0, 10, &nps, w->errs);
     ok &= field_scale(w->r, row, w->col[SV_CES], 1, 7, &ces, w->errs);
@@ -152,7 +173,9 @@ static void forecast_row(struct raw *w)
 
     ok &= field_program(w->r, row, w->col[FC_PROGRAM], w->p, 0, &w->prog,
                         &prog, w->errs);
-    ok &= field_month_of(w->r, row, w->col[FC_START], 0, &month, w->errs);
+    /* Daily forecasts are common: a date alone is an interval too. */
+    ok &= field_month_of(w->r, row, w->col[FC_START], 1, &w->date,
+                         &month, w->errs);
     ok &= field_number(w->r, row, w->col[FC_FORECAST], 1, &forecast,
                        w->errs);
     ok &= field_number(w->r, row, w->col[FC_ACTUAL], 1, &actual, w->errs);
@@ -247,6 +270,7 @@ static int read_raw(struct raw *w, const struct raw_kind *k,
     if (!csv_find_columns(w->r, k->cols, count_names(k->cols), w->col,
                           w->errs))
         goto done;
+    report(pr, w->r);               /* the start, for rates */
     while ((rc = csv_next(w->r, &w->row, w->errs)) != CSV_EOF) {
         if (rc == CSV_FATAL)
             break;

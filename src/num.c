@@ -33,12 +33,33 @@ static double slow_parse(const char *s, size_t len)
     return v;
 }
 
+/* The common case, a short plain integer ("42"): one tight loop.  Returns
+ * 0 for anything else, which the general parser then handles. */
+static int parse_small_int(const char *s, size_t len, double *out)
+{
+    uint64_t m = 0;
+    size_t i;
+
+    if (len == 0 || len > 15)
+        return 0;
+    for (i = 0; i < len; i++) {
+        unsigned d = (unsigned char)s[i] - '0';
+        if (d > 9)
+            return 0;
+        m = m * 10 + d;
+    }
+    *out = (double)m;
+    return 1;
+}
+
 int num_parse(const char *s, size_t len, double *out)
 {
     size_t i = 0, digits = 0, sig = 0, frac = 0;
     uint64_t m = 0;
     int neg = 0, dot = 0;
 
+    if (parse_small_int(s, len, out))
+        return 1;
     if (len > 0 && s[0] == '-') {
         neg = 1;
         i = 1;

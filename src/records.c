@@ -97,6 +97,17 @@ struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
     return r;
 }
 
+void *org_keep(struct orgdata *o, const void *v, size_t n, size_t size)
+{
+    void *copy;
+
+    if (n == 0)
+        return NULL;
+    copy = arena_calloc(o->arena, n, size);
+    memcpy(copy, v, n * size);
+    return copy;
+}
+
 const char *org_strdup_field(struct orgdata *o, const struct csv_row *row,
                              int col)
 {
@@ -212,7 +223,7 @@ static void load_findings(struct orgdata *o, const struct profile *p,
     class_names[FC_COUNT - 1] = NULL;
     while ((rc = csv_next(r, &row, errs)) != CSV_EOF && rc != CSV_FATAL) {
         struct finding f;
-        int ok = 1, result = -1, cls = -1;
+        int ok = 1, prog_ok, result = -1, cls = -1;
         long req;
 
         if (rc != CSV_ROW)
@@ -226,8 +237,9 @@ static void load_findings(struct orgdata *o, const struct profile *p,
                             "of the catalogue", errs);
             ok = 0;
         }
-        ok &= field_program(r, &row, col[FD_PROGRAM], p, 1, NULL,
-                            &f.program, errs);
+        prog_ok = field_program(r, &row, col[FD_PROGRAM], p, 1, NULL,
+                                &f.program, errs);
+        ok &= prog_ok;
         ok &= field_enum(r, &row, col[FD_RESULT], result_names, 0, &result,
                          errs);
         ok &= field_date(r, &row, col[FD_DATED], &f.dated, &f.has_dated,
@@ -239,14 +251,9 @@ static void load_findings(struct orgdata *o, const struct profile *p,
                          "requirement does not apply)");
             ok = 0;
         }
-        if (!ok)
-            continue;
-        f.req = (size_t)req;
-        f.result = (enum finding_result)result;
-        f.cls = cls < 0 ? FC_NONE : (enum finding_class)(cls + 1);
-        f.assessor = org_strdup_field(o, &row, col[FD_ASSESSOR]);
-        f.note = org_strdup_field(o, &row, col[FD_NOTE]);
-        {
+        /* One judgement per requirement and program, whatever else is
+         * wrong with the row. */
+        if (req >= 0 && prog_ok) {
             char key[64];
             long first;
             snprintf(key, sizeof key, "%ld/%d", req, f.program);
@@ -256,16 +263,20 @@ static void load_findings(struct orgdata *o, const struct profile *p,
                              "(%s) already has a finding on line %ld",
                              c->reqs[req].id, program_label(p, f.program),
                              first);
-                continue;
+                ok = 0;
             }
         }
+        if (!ok)
+            continue;
+        f.req = (size_t)req;
+        f.result = (enum finding_result)result;
+        f.cls = cls < 0 ? FC_NONE : (enum finding_class)(cls + 1);
+        f.assessor = org_strdup_field(o, &row, col[FD_ASSESSOR]);
+        f.note = org_strdup_field(o, &row, col[FD_NOTE]);
         VEC_PUSH(v, n, cap) = f;
     }
 done:
-    if (n) {
-        o->findings = arena_calloc(o->arena, n, sizeof *v);
-        memcpy(o->findings, v, n * sizeof *v);
-    }
+    o->findings = org_keep(o, v, n, sizeof *v);
     o->nfindings = n;
     free(v);
     keyset_free(&seen);

@@ -26,7 +26,7 @@ static const char *const evidence_cols[] = {
     "id", "requirements", "program", "kind", "title", "owner", "dated",
     "approved", "expires", "location", "sha256", NULL
 };
-static const char *const yes_no[] = { "no", "yes", NULL };
+static const char *const yes_no[] = { "yes", "no", NULL };
 
 static int starts_with(const struct csv_field *f, const char *prefix)
 {
@@ -185,13 +185,28 @@ static int check_location(struct orgdata *o, const struct csv_reader *r,
 static int evidence_row(struct orgdata *o, const struct profile *p,
                         const struct catalog *c, const struct csv_reader *r,
                         const struct csv_row *row, const int *col,
-                        struct evidence *ev, struct cg_errors *errs)
+                        struct keyset *seen, struct evidence *ev,
+                        struct cg_errors *errs)
 {
     int ok = 1, approved = 0;
 
     memset(ev, 0, sizeof *ev);
     ev->line = row->line;
-    ok &= field_required(r, row, col[EV_ID], errs);
+    ev->id = org_strdup_field(o, row, col[EV_ID]);
+    if (!field_required(r, row, col[EV_ID], errs)) {
+        ok = 0;
+    } else {
+        /* Whatever else is wrong with the row, its id is taken. */
+        long first = keyset_add(seen, o->arena, ev->id, ev->line);
+        if (first) {
+            struct strbuf q = STRBUF_INIT;
+            csv_quote(&q, &row->f[col[EV_ID]]);
+            csv_error_at(r, row, col[EV_ID], errs, "evidence id %s is "
+                         "already used on line %ld", q.buf, first);
+            strbuf_free(&q);
+            ok = 0;
+        }
+    }
     ok &= org_parse_requirements(o, c, r, row, col[EV_REQS], &ev->reqs,
                                  &ev->nreqs, errs);
     ok &= field_program(r, row, col[EV_PROGRAM], p, 1, NULL, &ev->program,
@@ -213,8 +228,7 @@ static int evidence_row(struct orgdata *o, const struct profile *p,
     ok &= check_location(o, r, row, col, ev, errs);
     if (!ok)
         return 0;
-    ev->approved = approved;
-    ev->id = org_strdup_field(o, row, col[EV_ID]);
+    ev->approved = approved == 0;       /* yes_no[0] is "yes" */
     ev->kind = org_strdup_field(o, row, col[EV_KIND]);
     ev->title = org_strdup_field(o, row, col[EV_TITLE]);
     ev->owner = org_strdup_field(o, row, col[EV_OWNER]);
@@ -237,26 +251,12 @@ void org_load_evidence(struct orgdata *o, const struct profile *p,
         goto done;
     while ((rc = csv_next(r, &row, errs)) != CSV_EOF && rc != CSV_FATAL) {
         struct evidence ev;
-        long first;
-
-        if (rc != CSV_ROW || !evidence_row(o, p, c, r, &row, col, &ev, errs))
-            continue;
-        first = keyset_add(&seen, o->arena, ev.id, ev.line);
-        if (first) {
-            struct strbuf q = STRBUF_INIT;
-            csv_quote(&q, &row.f[col[EV_ID]]);
-            csv_error_at(r, &row, col[EV_ID], errs, "evidence id %s is "
-                         "already used on line %ld", q.buf, first);
-            strbuf_free(&q);
-            continue;
-        }
-        VEC_PUSH(v, n, cap) = ev;
+        if (rc == CSV_ROW &&
+            evidence_row(o, p, c, r, &row, col, &seen, &ev, errs))
+            VEC_PUSH(v, n, cap) = ev;
     }
 done:
-    if (n) {
-        o->evidence = arena_calloc(o->arena, n, sizeof *v);
-        memcpy(o->evidence, v, n * sizeof *v);
-    }
+    o->evidence = org_keep(o, v, n, sizeof *v);
     o->nevidence = n;
     free(v);
     keyset_free(&seen);

@@ -34,6 +34,10 @@ struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
                                 const char *const *cols, int *idx,
                                 const char **display, struct cg_errors *errs);
 
+/* An arena copy of a malloc'd array of n elements (NULL when n is 0),
+ * so that org_free() releases it with the rest. */
+void *org_keep(struct orgdata *o, const void *v, size_t n, size_t size);
+
 /* A field as an arena string. */
 const char *org_strdup_field(struct orgdata *o, const struct csv_row *row,
                              int col);

@@ -38,6 +38,13 @@ int month_parse(const char *s, size_t len, cg_month *out);
  */
 int timestamp_parse(const char *s, size_t len, cg_day *day, int32_t *secs);
 
+/*
+ * The part of such a timestamp after its date: s[0..len) is the whole
+ * timestamp and only s[10..len) is checked.  For readers that have
+ * already validated the date (the same YYYY-MM-DD as the previous row).
+ */
+int timestamp_parse_time(const char *s, size_t len, int32_t *secs);
+
 cg_month date_month(cg_day day);
 cg_day month_first_day(cg_month m);
 cg_day month_last_day(cg_month m);

@@ -12,6 +12,8 @@
 #ifndef COPCGAP_FIELD_H
 #define COPCGAP_FIELD_H
 
+#include <string.h>
+
 #include "copcgap/csv.h"
 #include "copcgap/date.h"
 #include "copcgap/profile.h"
@@ -24,15 +26,25 @@ static inline int field_empty(const struct csv_row *row, int col)
 /* 1 when the field is exactly the C string s. */
 int field_is(const struct csv_row *row, int col, const char *s);
 
+/* The same against a string literal, without strlen. */
+#define FIELD_IS(row, col, lit) \
+    ((row)->f[col].len == sizeof(lit) - 1 && \
+     memcmp((row)->f[col].p, (lit), sizeof(lit) - 1) == 0)
+
 /*
  * A program id of the profile.  With `site_wide`, `*` and empty mean
- * site-wide and give -1.  `cache` (may be NULL) remembers the last id
- * matched, because raw files repeat the same program row after row.
+ * site-wide and give -1.  `cache` (may be NULL; zero it before use)
+ * remembers the ids matched with their lengths, because raw files repeat
+ * a few programs row after row and strlen + compare on every row shows.
  */
+#define FIELD_PROGRAM_CACHE 8
 struct field_program_cache {
-    const char *id;     /* the profile's string */
-    size_t len;
-    int idx;
+    struct {
+        const char *id;         /* the profile's string */
+        size_t len;
+        int idx;
+    } e[FIELD_PROGRAM_CACHE];
+    size_t n, next;
 };
 
 int field_program(const struct csv_reader *r, const struct csv_row *row,
@@ -47,10 +59,18 @@ int field_date(const struct csv_reader *r, const struct csv_row *row,
 /*
  * The calendar month of a timestamp (YYYY-MM-DDTHH:MM:SS, inputs.md; the
  * zone suffix is ignored) or, with `date_ok`, also of a plain date.
+ * `cache` (may be NULL; zero it before use) remembers the last valid
+ * date: rows in time order share it, and only the time is checked then.
  */
+struct field_date_cache {
+    char ymd[10];
+    cg_month month;
+    int valid;
+};
+
 int field_month_of(const struct csv_reader *r, const struct csv_row *row,
-                   int col, int date_ok, cg_month *out,
-                   struct cg_errors *errs);
+                   int col, int date_ok, struct field_date_cache *cache,
+                   cg_month *out, struct cg_errors *errs);
 
 /* YYYY-MM. */
 int field_month(const struct csv_reader *r, const struct csv_row *row,

@@ -1,0 +1,148 @@
+#!/bin/sh
+# make bench: how fast `copcgap kpi` reads contacts.csv, measured against
+# `wc -l` (reads at memory speed) and the sqlite3 shell (import + GROUP BY
+# of the same per-program-month aggregates) on the same generated file,
+# plus peak RSS, at 1M and 5M rows.  Not part of `make check`.
+#
+#   sh bench/run.sh ./copcgap build/rel/tools
+#
+# Files are generated once into $BENCH_DIR (default /tmp/copcgap-bench)
+# and kept.  Every file is read once before timing so all tools read from
+# the page cache; copcgap and wc take the best of $BENCH_RUNS runs (3),
+# sqlite3 one run (it takes seconds).  BENCH_ROWS overrides the sizes.
+set -eu
+bin=$1
+tools=$2
+work=${BENCH_DIR:-${TMPDIR:-/tmp}/copcgap-bench}
+runs=${BENCH_RUNS:-3}
+sizes=${BENCH_ROWS:-"1000000 5000000"}
+mkdir -p "$work"
+
+now() { date +%s.%N; }
+# Seconds taken by a command (stdout to $out), best of $1 runs.
+best_of() {
+    n=$1; out=$2; shift 2
+    best=""
+    i=0
+    while [ "$i" -lt "$n" ]; do
+        t0=$(now); "$@" > "$out"; t1=$(now)
+        best=$(awk -v a="$t0" -v b="$t1" -v best="$best" \
+            'BEGIN { t = b - a; if (best == "" || t < best) best = t;
+                     printf "%.3f", best }')
+        i=$((i + 1))
+    done
+    echo "$best"
+}
+
+# The sqlite3 equivalent of copcgap's contact KPIs: T by channel (the
+# profile's defaults; each generated program has one channel), S = 5 s.
+sqlite_sql() {
+    cat <<EOF
+.mode csv
+.headers on
+.import $1 contacts
+CREATE TABLE params(channel TEXT PRIMARY KEY, t REAL);
+INSERT INTO params VALUES ('voice', 20), ('chat', 60), ('messaging', 300),
+  ('social', 3600), ('email', 86400), ('back-office', 86400);
+SELECT c.program, substr(c.arrived, 1, 7) AS period,
+  SUM(c.outcome = 'answered' OR CAST(c.wait_s AS REAL) > 5) AS offered,
+  SUM(c.outcome = 'answered' AND CAST(c.wait_s AS REAL) <= p.t) AS within_t,
+  SUM(c.outcome = 'abandoned' AND CAST(c.wait_s AS REAL) > 5) AS abandons,
+  printf('%.6f', AVG(CASE WHEN c.outcome = 'answered'
+                     THEN CAST(c.wait_s AS REAL) END)) AS mean_wait,
+  printf('%.6f', AVG(CASE WHEN c.outcome = 'answered'
+                     THEN CAST(c.handle_s AS REAL) END)) AS mean_handle
+FROM contacts c JOIN params p ON p.channel = c.channel
+GROUP BY c.program, period ORDER BY c.program, period;
+EOF
+}
+
+# Every program-month must agree: offered, service level, abandon rate,
+# ASA and AHT from copcgap against the SQL aggregates.
+cross_check() {
+    awk -F, '
+        FNR == 1 { file++; next }
+        file == 1 { v[$1 "," $3 "," $2] = $4; next }   # program,period,metric
+        {
+            k = $1 "," $2; months++
+            if (v[k ",offered"] != $3) bad++
+            if ($3 > 0) {
+                if ((v[k ",service_level"] - 100 * $4 / $3) ^ 2 > 1e-10) bad++
+                if ((v[k ",abandon_rate"] - 100 * $5 / $3) ^ 2 > 1e-10) bad++
+            }
+            if ((v[k ",asa"] - $6) ^ 2 > 1e-10) bad++
+            if ((v[k ",aht"] - $7) ^ 2 > 1e-10) bad++
+        }
+        END {
+            printf "  cross-check: %d program-months, %d disagreements\n",
+                months, bad
+            exit bad > 0
+        }' "$1" "$2"
+}
+
+command -v sqlite3 >/dev/null || { echo "bench: sqlite3 missing" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing" >&2; exit 1; }
+
+echo "copcgap kpi benchmark ($(nproc) CPUs, $(uname -m)); files in $work"
+for rows in $sizes; do
+    dir=$work/$rows
+    csv=$dir/contacts.csv
+    mkdir -p "$dir"
+    if [ ! -s "$csv" ] || [ -n "$(find "$tools/gen-contacts" -newer "$csv")" ]
+    then
+        echo "generating $rows rows..."
+        "$tools/gen-contacts" -n "$rows" -o "$csv" --profile "$dir/profile.xml"
+    fi
+    bytes=$(wc -c < "$csv")
+    mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+    cat "$csv" > /dev/null
+
+    t_kpi=$(best_of "$runs" "$dir/kpi.csv" "$bin" kpi "$dir")
+    t_wc=$(best_of "$runs" /dev/null wc -l "$csv")
+    sqlite_sql "$csv" > "$dir/query.sql"
+    t_sql=$(best_of 1 "$dir/sqlite.csv" sqlite3 :memory: -init /dev/null \
+        ".read $dir/query.sql")
+    /usr/bin/time -v "$bin" kpi "$dir" > /dev/null 2> "$dir/time.txt"
+    rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' \
+        "$dir/time.txt")
+
+    echo
+    echo "$rows rows, $mb MB:"
+    awk -v mb="$mb" -v k="$t_kpi" -v w="$t_wc" -v s="$t_sql" -v rss="$rss" '
+        BEGIN {
+            printf "  copcgap kpi   %7.3f s  %7.1f MB/s\n", k, mb / k
+            printf "  wc -l         %7.3f s  %7.1f MB/s\n", w, mb / w
+            printf "  sqlite3       %7.3f s  %7.1f MB/s\n", s, mb / s
+            printf "  copcgap / wc -l throughput:   %5.1f %%  " \
+                   "(target >= 5 %%: %s)\n",
+                100 * w / k, (w / k >= 0.05 ? "met" : "NOT met")
+            printf "  copcgap / sqlite3 throughput: %5.1fx  " \
+                   "(target >= 10x: %s)\n",
+                s / k, (s / k >= 10 ? "met" : "NOT met")
+            printf "  copcgap peak RSS: %.1f MB  (target < 16 MB: %s)\n",
+                rss / 1024, (rss < 16384 ? "met" : "NOT met")
+        }'
+    cross_check "$dir/kpi.csv" "$dir/sqlite.csv"
+done
+
+# Parse-only: copcgap's reader against libcsv on the largest file.
+lib=$(dirname "$tools")/libcopcgap.a
+if [ -f /usr/include/csv.h ] && [ -f "$lib" ]; then
+    cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude bench/csvparse.c \
+        "$lib" -lcsv -o "$work/csvparse"
+    echo
+    echo "CSV parse only (records, fields, seconds; best of $runs):"
+    for impl in own libcsv; do
+        best=""
+        i=0
+        while [ "$i" -lt "$runs" ]; do
+            r=$("$work/csvparse" "$impl" "$csv")
+            best=$(echo "$r" | awk -v best="$best" '{
+                if (best == "" || $3 < best) best = $3; print best }')
+            i=$((i + 1))
+        done
+        echo "$r" | awk -v impl="$impl" -v t="$best" -v mb="$mb" '{
+            printf "  %-7s %s records, %s fields  %7.3f s  %7.1f MB/s\n",
+                impl, $1, $2, t, mb / t }'
+    done
+fi
