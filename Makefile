@@ -70,6 +70,10 @@ TEST_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(TEST_SRC))
 TOOL_SRC := $(wildcard tools/*.c)
 TOOL_BIN := $(patsubst tools/%.c,$(B)/tools/%,$(TOOL_SRC))
 
+# gen-org's model is split over tools/gen/*.c (tools/gen/gen.h).
+GEN_SRC  := $(wildcard tools/gen/*.c)
+GEN_OBJ  := $(patsubst tools/gen/%.c,$(B)/obj/gen/%.o,$(GEN_SRC))
+
 # Files compiled into the binary so that validation never depends on
 # finding them at run time.
 EMBED    := standards/catalogue.xsd standards/xml.xsd standards/profile.xsd
@@ -123,6 +127,17 @@ $(B)/tools/%: tools/%.c $(LIB_A)
 	@echo "  TOOL    $<"
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB_A) \
 	    $(ALL_LDFLAGS) $(LIBS_ALL)
+
+$(B)/obj/gen/%.o: tools/gen/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itools/gen -c -o $@ $<
+
+$(B)/tools/gen-org: tools/gen-org.c $(GEN_OBJ) $(LIB_A)
+	@mkdir -p $(@D)
+	@echo "  TOOL    $<"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itools/gen -o $@ $< $(GEN_OBJ) \
+	    $(LIB_A) $(ALL_LDFLAGS) $(LIBS_ALL)
 
 tools: $(TOOL_BIN)
 
@@ -178,4 +193,5 @@ uninstall:
 clean:
 	rm -rf build copcgap out
 
--include $(wildcard $(B)/obj/*.d $(B)/tests/*.d $(B)/tools/*.d)
+-include $(wildcard $(B)/obj/*.d $(B)/obj/gen/*.d $(B)/tests/*.d \
+                   $(B)/tools/*.d)
