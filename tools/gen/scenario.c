@@ -76,8 +76,8 @@ struct chan_params {
 };
 
 static const struct chan_params chan_params[CH_COUNT] = {
-    /* voice */ { 0.56, 1.0, 240, 15, 80, 5, 30, 390, 72, 85, 30 },
-    /* chat */ { 0.29, 2.0, 360, 15, 80, 5, 40, 600, 70, 85, 30 },
+    /* voice */ { 0.56, 1.0, 420, 15, 80, 5, 30, 390, 72, 85, 30 },
+    /* chat */ { 0.29, 2.0, 600, 15, 80, 5, 40, 600, 70, 85, 30 },
     /* email */ { 0.15, 1.0, 0, 20, 90, -1, -1, 480, 65, 80, 20 },
     /* messaging */ { 0.20, 3.0, 900, 15, 80, 5, 120, 900, 68, 82, 25 },
     /* social */ { 0.08, 2.0, 0, 20, 80, -1, -1, 480, 60, 78, 15 },
@@ -105,7 +105,7 @@ static const struct kdefault kdefaults[] = {
 static double kmargin(enum kmetric k, enum channel c)
 {
     switch (k) {
-    case K_SL: return c == CH_EMAIL || c == CH_BACK_OFFICE ? 4 : 5;
+    case K_SL: return c == CH_EMAIL || c == CH_BACK_OFFICE ? 4 : 6;
     case K_ABANDON: return 2;
     case K_FCR: return 4;
     case K_EUC: return 2.5;
@@ -237,6 +237,16 @@ int gen_month_index(const struct gen *g, cg_day d)
 
 /* --------------------------------------------------------- programs */
 
+/* Program names are the client's name and these words. */
+static const char *const program_names_en[CH_COUNT] = {
+    " phone care", " chat care", " email care", " messaging care",
+    " social care", " back office"
+};
+static const char *const program_names_es[CH_COUNT] = {
+    ", atención telefónica", ", chat", ", correo electrónico",
+    ", mensajería", ", redes sociales", ", back office"
+};
+
 static int add_programs(struct gen *g)
 {
     static const enum channel order[] = {
@@ -296,12 +306,9 @@ static int add_programs(struct gen *g)
         pg->channel = chans[i];
         strbuf_printf(&sb, "%s-%s", prefix, word);
         pg->id = strbuf_detach(&sb);
-        if (g->es)
-            strbuf_printf(&sb, "Atención %s (%s)", client,
-                          text_channel_word(chans[i], 1));
-        else
-            strbuf_printf(&sb, "%s customer care (%s)", client,
-                          text_channel_word(chans[i], 0));
+        /* Reports add the channel after the name: not repeated here. */
+        strbuf_printf(&sb, "%s%s", client, g->es ? program_names_es[chans[i]]
+                                                 : program_names_en[chans[i]]);
         pg->name = strbuf_detach(&sb);
         free(word);
         pg->sl_seconds = channel_default_sl_seconds(chans[i]);

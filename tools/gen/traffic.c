@@ -294,7 +294,16 @@ static void live_slot(const struct gen *g, int p, struct pstate *s,
     /* Planned from the forecast; real-time management (overtime, moved
      * skills) recovers half of any shortfall the forecast missed. */
     plan = (double)(f > k ? f : f + (k - f) / 2);
-    n = agents_for(plan * aht / 1800, aht, pg->sl_seconds, goal + 0.01);
+    n = agents_for(plan * aht / 1800, aht, pg->sl_seconds, goal);
+    {
+        /* Whole agents overshoot a small queue's goal: staff one fewer
+         * in the share of intervals that brings the mean back to it. */
+        double pa = plan * aht / 1800;
+        double hi = erlang_sl(n, pa, aht, pg->sl_seconds);
+        double lo = erlang_sl(n - 1, pa, aht, pg->sl_seconds);
+        if (hi > lo && rng_unif(&s->r) < (hi - goal) / (hi - lo))
+            n--;
+    }
     u = rng_unif(&s->r);
     if (u < 0.06 && n > 1)
         n--;                    /* an unplanned absence */
