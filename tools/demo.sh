@@ -1,16 +1,29 @@
 #!/bin/sh
-# make demo: run copcgap on the shipped sample(s) into out/.
+# make demo: generate the sample organisations' raw data (skipped when it
+# is already there and up to date), then run copcgap kpi, assess and plan
+# on each sample, writing the reports and exports to out/.
+#   sh tools/demo.sh BINARY TOOLS
 set -eu
 bin=$1
+tools=$2
+start=$(date +%s)
 mkdir -p out
-echo "== validate"
-"$bin" validate samples/tiny/catalog.xml samples/tiny/profile.xml
+echo "== sample data (tools/gen-org; docs/samples.md)"
+sh tools/gen-samples.sh "$tools" data northwind-care contacto-andino
+for name in northwind-care contacto-andino; do
+    dir=samples/$name
+    lang=en
+    [ "$name" = contacto-andino ] && lang=es
+    echo
+    echo "== $dir (report language: $lang)"
+    "$bin" kpi "$dir" -o "out/$name-kpis.csv"
+    # Captured rather than piped, so that a failing assess stops the demo.
+    summary=$("$bin" assess "$dir" --lang "$lang" \
+        -o "out/$name-report.pdf" --json "out/$name-report.json")
+    printf '%s\n' "$summary" | grep -E '^(verdict:|requirements:|gaps:|wrote )'
+    "$bin" plan "$dir" --lang "$lang" -o "out/$name-plan.csv"
+    "$bin" plan "$dir" --lang "$lang" -o "out/$name-plan.xlsx"
+done
 echo
-echo "== assess samples/tiny"
-"$bin" assess samples/tiny --catalog samples/tiny/catalog.xml \
-    -o out/tiny-report.pdf --json out/tiny-report.json
-"$bin" assess samples/tiny --catalog samples/tiny/catalog.xml --lang es \
-    -o out/tiny-informe.pdf > /dev/null
-echo "wrote out/tiny-informe.pdf (Spanish)"
-echo
-echo "Open out/tiny-report.pdf to see the report."
+echo "What each report should show: samples/*/README.md.  Done in" \
+    "$(( $(date +%s) - start )) s."
