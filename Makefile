@@ -191,7 +191,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build copcgap out
+	rm -rf build copcgap out samples/*/data
 
 -include $(wildcard $(B)/obj/*.d $(B)/obj/gen/*.d $(B)/tests/*.d \
                    $(B)/tools/*.d)

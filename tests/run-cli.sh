@@ -8,8 +8,6 @@
 #   no-output marker: the command must create no file
 #   check     optional extra shell script run after the command (in the
 #             same folder); it must exit 0
-#   no-valgrind  marker: skip the case when VALGRIND=1 (too slow there);
-#             the file says why
 # plus any input files.  The folder is copied to a scratch directory and
 # the command runs there, so outputs never touch the tree.  In outputs,
 # the scratch path and $ROOT are replaced by $OUT and $ROOT.
@@ -21,7 +19,6 @@ tools=$(cd "$2" 2>/dev/null && pwd || echo "$2")
 root=$(pwd)
 pass=0
 fail=0
-skip=0
 if [ "${VALGRIND:-0}" = 1 ]; then
     COPCGAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite $bin"
 else
@@ -36,11 +33,6 @@ filter() {
 }
 for case in tests/cli/*/; do
     name=$(basename "$case")
-    if [ "${VALGRIND:-0}" = 1 ] && [ -f "$case/no-valgrind" ]; then
-        echo "skip cli/$name under valgrind: $(cat "$case/no-valgrind")"
-        skip=$((skip + 1))
-        continue
-    fi
     scratch=$(mktemp -d)
     cp -R "$case". "$scratch"/
     ( cd "$scratch" && find . -type f ! -name '.*' | sort > .before )
