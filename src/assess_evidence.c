@@ -6,7 +6,8 @@
  * to the program).  It is valid when approved (unless the rule waives
  * it), not older than max-age-days on the as-of date, not expired
  * (valid through its expiry date), its file present when it names one,
- * and intact when a digest was given.  Score = min(1, valid rows / min-count), averaged over programs
+ * and intact when a digest was given.  Score = min(1, valid rows /
+ * min-count), averaged over programs
  * for per-program rules.  No matching row at all is no-data ("not
  * evidenced"), never a fail: the register simply does not offer it.
  */
