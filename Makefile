@@ -49,8 +49,7 @@ B := build/rel
 endif
 
 ALL_CPPFLAGS = -Iinclude -I$(B)/gen -DCOPCGAP_VERSION='"$(VERSION)"' \
-               -DCOPCGAP_DATADIR='"$(DATADIR)"' -D_POSIX_C_SOURCE=200809L \
-               $(CPPFLAGS)
+               -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
 ALL_CFLAGS   = -std=c11 $(WARNINGS) $(SAN_FLAGS) $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
 ALL_LDFLAGS  = $(SAN_FLAGS) $(LDFLAGS)
 LIBS_ALL     = $(PKG_LIBS) $(HPDF_LIBS) -lm
@@ -86,7 +85,7 @@ Q := @
 endif
 
 .PHONY: all check unit-tests cli-tests demo bench deps install uninstall \
-        clean tools valgrind
+        clean tools valgrind FORCE
 all: copcgap
 
 # ./copcgap is the plain build; sanitizer builds stay in build/san.
@@ -107,6 +106,15 @@ $(B)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The installed data directory is compiled in; config.h changes (and
+# datadir.c is rebuilt) only when PREFIX or DATADIR change.
+$(B)/gen/config.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define COPCGAP_DATADIR "%s"\n' '$(DATADIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(B)/obj/datadir.o: $(B)/gen/config.h
+FORCE:
 
 $(B)/gen/embedded.c: $(EMBED) tools/embed.sh
 	@mkdir -p $(@D)

@@ -210,8 +210,8 @@ int assess_eval_check(struct assess_ctx *x, size_t req,
                       struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    int *progs = arena_calloc(x->a, x->p->nprograms + 1, sizeof *progs);
-    size_t n = assess_programs(x, &x->c->reqs[req], rule, progs), i;
+    size_t n, i;
+    const int *progs = assess_rule_programs(x, req, res, &n);
     struct check_env env;
     struct strbuf summary = STRBUF_INIT;
     int any = 0, ok = 1;
@@ -238,11 +238,8 @@ int assess_eval_check(struct assess_ctx *x, size_t req,
         strbuf_free(&trace);
         return ok;
     }
-    if (n == 0) {
-        res->status = RS_NA;
-        assess_trace(x, res, "no program on the channels this rule covers");
+    if (!progs)
         return 1;
-    }
     for (i = 0; i < n; i++) {
         struct strbuf trace = STRBUF_INIT;
         int rc;

@@ -6,7 +6,8 @@
  * to the program).  It is valid when approved (unless the rule waives
  * it), not older than max-age-days on the as-of date, not expired
  * (valid through its expiry date), its file present when it names one,
- * and intact when a digest was given.  Score = min(1, valid rows / min-count), averaged over programs
+ * and intact when a digest was given.  Score = min(1, valid rows /
+ * min-count), averaged over programs
  * for per-program rules.  No matching row at all is no-data ("not
  * evidenced"), never a fail: the register simply does not offer it.
  */
@@ -196,18 +197,14 @@ static void per_program(struct assess_ctx *x, size_t req,
 {
     const struct rule *rule = res->rule;
     const char *kinds = kinds_text(x, rule);
-    int *progs = arena_calloc(x->a, x->p->nprograms + 1, sizeof *progs);
-    size_t n = assess_programs(x, &x->c->reqs[req], rule, progs), i;
+    size_t n, i;
+    const int *progs = assess_rule_programs(x, req, res, &n);
     size_t any = 0;
     double sum = 0;
     struct strbuf sb = STRBUF_INIT;
 
-    if (n == 0) {
-        res->status = RS_NA;
-        assess_trace(x, res, "no program on the channels this rule "
-                     "covers");
+    if (!progs)
         return;
-    }
     for (i = 0; i < n; i++) {
         struct tally t;
         tally_rows(x, req, res, progs[i], 1, &t);

@@ -29,6 +29,14 @@ size_t assess_programs(const struct assess_ctx *x,
                        const struct requirement *req,
                        const struct rule *rule, int *out);
 
+/*
+ * The programs of a rule as above, in the arena, their number in *n.
+ * When there are none the rule is not applicable: res becomes n/a with
+ * its trace, and NULL is returned.
+ */
+const int *assess_rule_programs(struct assess_ctx *x, size_t req,
+                                struct rule_result *res, size_t *n);
+
 /* Window length of a rule in months (its own or the catalogue's). */
 int assess_rule_months(const struct assess_ctx *x, const struct rule *rule);
 

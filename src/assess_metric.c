@@ -215,19 +215,15 @@ void assess_eval_metric(struct assess_ctx *x, size_t req,
                         struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    int *progs = arena_calloc(x->a, x->p->nprograms + 1, sizeof *progs);
-    size_t n = assess_programs(x, &x->c->reqs[req], rule, progs), i;
+    size_t n, i;
+    const int *progs = assess_rule_programs(x, req, res, &n);
     int months = assess_rule_months(x, rule), any = 0;
     cg_month end = x->r->window_end;
     struct strbuf summary = STRBUF_INIT;
     double sum = 0;
 
-    if (n == 0) {
-        res->status = RS_NA;
-        assess_trace(x, res, "%s: no program on the channels this rule "
-                     "covers", rule->metric);
+    if (!progs)
         return;
-    }
     for (i = 0; i < n; i++) {
         int had;
         sum += metric_program(x, res, progs[i], months, &summary, &had);
@@ -274,19 +270,16 @@ void assess_eval_sample(struct assess_ctx *x, size_t req,
                         struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    int *progs = arena_calloc(x->a, x->p->nprograms + 1, sizeof *progs);
-    size_t n = assess_programs(x, &x->c->reqs[req], rule, progs), i;
+    size_t n, i;
+    const int *progs = assess_rule_programs(x, req, res, &n);
     int months = assess_rule_months(x, rule), required, any = 0;
     cg_month end = x->r->window_end, m;
     struct strbuf summary = STRBUF_INIT;
     double sum = 0, e = rule->max_moe / 100.0;
 
     required = required_months(rule, months);
-    if (n == 0) {
-        res->status = RS_NA;
-        assess_trace(x, res, "no program on the channels this rule covers");
+    if (!progs)
         return;
-    }
     for (i = 0; i < n; i++) {
         const struct program *pg = &x->p->programs[progs[i]];
         int pass = 0, nodata = 0;

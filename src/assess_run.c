@@ -33,6 +33,20 @@ size_t assess_programs(const struct assess_ctx *x,
     return n;
 }
 
+const int *assess_rule_programs(struct assess_ctx *x, size_t req,
+                                struct rule_result *res, size_t *n)
+{
+    int *progs = arena_calloc(x->a, x->p->nprograms + 1, sizeof *progs);
+
+    *n = assess_programs(x, &x->c->reqs[req], res->rule, progs);
+    if (*n == 0) {
+        res->status = RS_NA;
+        assess_trace(x, res, "no program on the channels this rule covers");
+        return NULL;
+    }
+    return progs;
+}
+
 int assess_rule_months(const struct assess_ctx *x, const struct rule *rule)
 {
     if (rule->type == RULE_METRIC || rule->type == RULE_SAMPLE) {

@@ -20,8 +20,8 @@ void assess_eval_trend(struct assess_ctx *x, size_t req,
                        struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    int *progs = arena_calloc(x->a, x->p->nprograms + 1, sizeof *progs);
-    size_t n = assess_programs(x, &x->c->reqs[req], rule, progs), i;
+    size_t n, i;
+    const int *progs = assess_rule_programs(x, req, res, &n);
     int months = assess_rule_months(x, rule), any = 0;
     int better = rule->better >= 0 ? rule->better
                                    : catalog_metric_better(x->c, rule->metric);
@@ -29,12 +29,8 @@ void assess_eval_trend(struct assess_ctx *x, size_t req,
     struct strbuf summary = STRBUF_INIT;
     double passed = 0;
 
-    if (n == 0) {
-        res->status = RS_NA;
-        assess_trace(x, res, "%s: no program on the channels this rule "
-                     "covers", rule->metric);
+    if (!progs)
         return;
-    }
     for (i = 0; i < n; i++) {
         const struct program *pg = &x->p->programs[progs[i]];
         double sx = 0, sy = 0, sxx = 0, sxy = 0, slope, worse;

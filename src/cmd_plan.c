@@ -115,8 +115,8 @@ static void print_table(const struct report *r)
     size_t i;
 
     date_format(pl->as_of, d1);
-    printf("%s: gap register and action plan (data as of %s", r->profile->org_name,
-           d1);
+    printf("%s: gap register and action plan (data as of %s",
+           r->profile->org_name, d1);
     if (pl->has_audit) {
         date_format(pl->audit, d2);
         printf(", target audit %s", d2);
@@ -130,9 +130,16 @@ static void print_table(const struct report *r)
         printf("No gaps: every applicable requirement is met.\n");
         return;
     }
-    cli_cell("#", 3); cli_cell("Tier", 4); cli_cell("Prio", 6); cli_cell("Req", 8);
-    cli_cell("Title", 34); cli_cell("Status", 13); cli_cell("Owner", 16);
-    cli_cell("Start", 10); cli_cell("Due", 10); printf("Risk\n");
+    cli_cell("#", 3);
+    cli_cell("Tier", 4);
+    cli_cell("Prio", 6);
+    cli_cell("Req", 8);
+    cli_cell("Title", 34);
+    cli_cell("Status", 13);
+    cli_cell("Owner", 16);
+    cli_cell("Start", 10);
+    cli_cell("Due", 10);
+    printf("Risk\n");
     for (i = 0; i < pl->ngaps; i++) {
         const struct gap *g = &pl->gaps[i];
         const struct requirement *req = &c->reqs[g->req];

@@ -3,12 +3,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config.h"              /* COPCGAP_DATADIR, from the Makefile */
 #include "copcgap/datadir.h"
 #include "copcgap/strbuf.h"
-
-#ifndef COPCGAP_DATADIR
-#define COPCGAP_DATADIR "/usr/local/share/copcgap"
-#endif
 
 static int readable(const char *path)
 {
@@ -60,6 +57,8 @@ static char *exe_dir(void)
 
 char *datadir_find(const char *name, const char *subdir)
 {
+    /* A source tree (standards/ beside or above build/rel/copcgap), or a
+     * relocated install (bin/../share/copcgap). */
     static const char *const ups[] = { "", "/..", "/../..", "/../../.." };
     const char *env = getenv("COPCGAP_DATADIR");
     char *found = NULL, *dir;
@@ -74,6 +73,12 @@ char *datadir_find(const char *name, const char *subdir)
         struct strbuf sb = STRBUF_INIT;
         strbuf_printf(&sb, "%s%s", dir, ups[i]);
         found = try_path(sb.buf, subdir, name);
+        strbuf_free(&sb);
+    }
+    if (dir && !found) {
+        struct strbuf sb = STRBUF_INIT;
+        strbuf_printf(&sb, "%s/../share/copcgap", dir);
+        found = try_path(sb.buf, NULL, name);
         strbuf_free(&sb);
     }
     free(dir);

@@ -2,8 +2,9 @@
  * datadir.h — where shipped data (catalogues, templates) and fonts are.
  *
  * Data is looked up in $COPCGAP_DATADIR, then next to the binary in a
- * source tree (standards/ beside or above the executable), then in the
- * installed PREFIX/share/copcgap.  Fonts: an explicit directory, then
+ * source tree (standards/ beside or above the executable), then in
+ * ../share/copcgap beside the executable (a relocated install), then in
+ * the installed PREFIX/share/copcgap.  Fonts: an explicit directory, then
  * $COPCGAP_FONT_DIR, then /usr/share/fonts/truetype/dejavu.
  */
 #ifndef COPCGAP_DATADIR_H

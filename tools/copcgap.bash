@@ -1,0 +1,28 @@
+# bash completion for copcgap (installed by make install).
+_copcgap()
+{
+    local cur prev cmd
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD-1]}
+    cmd=${COMP_WORDS[1]}
+    if [ "$COMP_CWORD" -eq 1 ]; then
+        COMPREPLY=($(compgen -W "validate kpi assess plan --help --version" -- "$cur"))
+        return
+    fi
+    case $prev in
+        -c|--catalog) COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur")); return ;;
+        -o|--output|-j|--json) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -l|--lang) COMPREPLY=($(compgen -W "en es" -- "$cur")); return ;;
+        --fail-under) COMPREPLY=($(compgen -W "ready conditional" -- "$cur")); return ;;
+        -f|--format) COMPREPLY=($(compgen -W "table csv json xlsx" -- "$cur")); return ;;
+        --font-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        --capacity) return ;;
+    esac
+    case $cmd in
+        validate) COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur")) ;;
+        kpi) COMPREPLY=($(compgen -W "-o --output -c --catalog --help" -- "$cur") $(compgen -d -- "$cur")) ;;
+        assess) COMPREPLY=($(compgen -W "-c --catalog -o --output -j --json -l --lang --fail-under --font-dir --help" -- "$cur") $(compgen -d -- "$cur")) ;;
+        plan) COMPREPLY=($(compgen -W "-c --catalog -f --format -o --output -l --lang --capacity --help" -- "$cur") $(compgen -d -- "$cur")) ;;
+    esac
+}
+complete -o filenames -F _copcgap copcgap
