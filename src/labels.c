@@ -56,6 +56,19 @@ static const struct label_row labels[L_COUNT] = {
     [L_CROSSWALK] = { "Crosswalk coverage", "Cobertura por equivalencia" },
     [L_CLAUSE] = { "Clause", "Cláusula" },
     [L_COVERAGE] = { "Coverage", "Cobertura" },
+    [L_EVIDENCE_INDEX] = { "Evidence index", "Índice de evidencias" },
+    [L_EVIDENCE_SUMMARY] = { "rows in the register; with problems:",
+                             "filas en el registro; con problemas:" },
+    [L_PROBLEMS] = { "Problems", "Problemas" },
+    [L_KIND] = { "Kind", "Tipo" },
+    [L_DATED] = { "Dated", "Fecha" },
+    [L_EV_UNAPPROVED] = { "not approved", "sin aprobar" },
+    [L_EV_EXPIRED] = { "expired", "vencida" },
+    [L_EV_STALE] = { "too old for a rule", "antigua para una regla" },
+    [L_EV_CHANGED] = { "file changed (sha256 mismatch)",
+                       "archivo modificado (sha256 no coincide)" },
+    [L_EV_MISSING] = { "file missing", "archivo ausente" },
+    [L_EV_FUTURE] = { "dated after as-of", "fecha posterior al corte" },
 };
 
 static const struct label_row req_status_labels[REQ_COUNT] = {

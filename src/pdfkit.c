@@ -451,9 +451,17 @@ unsigned char *pdfkit_save(struct pdfkit *k, const char *footer_left,
         k->page = k->pages[i];
         strbuf_printf(&sb, "%s %zu %s %zu", page_word ? page_word : "page",
                       i + 1, of_word ? of_word : "of", k->npages);
-        if (footer_left)
+        if (footer_left) {
+            /* Cut the left text short of the page number. */
+            float room = PDF_PAGE_W - 2 * PDF_MARGIN - 20 -
+                         pdfkit_width(k, PDF_REGULAR, 8, strbuf_cstr(&sb));
+            size_t skip, n = fit_line(k, PDF_REGULAR, 8, footer_left, room,
+                                      &skip);
+            char *cut = xstrndup(footer_left, n);
             pdfkit_text_at(k, PDF_REGULAR, 8, &grey, PDF_MARGIN, FOOTER_Y,
-                           ALIGN_LEFT, footer_left);
+                           ALIGN_LEFT, cut);
+            free(cut);
+        }
         pdfkit_text_at(k, PDF_REGULAR, 8, &grey, PDF_PAGE_W - PDF_MARGIN,
                        FOOTER_Y, ALIGN_RIGHT, strbuf_cstr(&sb));
         strbuf_free(&sb);

@@ -11,6 +11,9 @@
 #include "copcgap/plan.h"
 #include "plan_internal.h"
 
+/* Risk reasons are shown in the report's language. */
+#define ES(r) (strcmp((r)->lang, "es") == 0)
+
 const char *tier_name(enum tier t)
 {
     switch (t) {
@@ -179,24 +182,45 @@ static void judge_risk(struct report *r, struct plan *pl)
         date_format(pl->audit, d2);
         date_format(g->earliest_done, d1);
         if (pl->audit <= pl->as_of) {
-            why = arena_printf(r->arena, "the target audit date %s is not "
-                               "after the as-of date", d2);
+            why = arena_printf(r->arena, ES(r)
+                ? "la fecha de auditoría objetivo %s no es posterior a la "
+                  "fecha de corte de los datos"
+                : "the target audit date %s is not after the as-of date",
+                d2);
         } else if (g->data_months > 0 &&
                    g->earliest_done >= pl->audit) {
-            why = arena_printf(r->arena, "needs %d more month%s of "
+            why = ES(r)
+                ? arena_printf(r->arena, "necesita %d mes%s más de datos "
+                               "conformes tras una corrección de %d días: "
+                               "lo antes que puede demostrarse es %s, después "
+                               "de la auditoría del %s", g->data_months,
+                               g->data_months == 1 ? "" : "es", g->fix_days,
+                               d1, d2)
+                : arena_printf(r->arena, "needs %d more month%s of "
                                "conforming data after a %d-day fix: the "
                                "earliest it can show is %s, after the audit "
                                "on %s", g->data_months,
                                g->data_months == 1 ? "" : "s", g->fix_days,
                                d1, d2);
         } else if (g->earliest_done >= pl->audit) {
-            why = arena_printf(r->arena, "a %d-day fix%s cannot end before "
+            why = ES(r)
+                ? arena_printf(r->arena, "una corrección de %d días%s no "
+                               "puede terminar antes del %s, después de la "
+                               "auditoría del %s", g->fix_days,
+                               g->ndepends ? " tras sus dependencias" : "",
+                               d1, d2)
+                : arena_printf(r->arena, "a %d-day fix%s cannot end before "
                                "%s, after the audit on %s", g->fix_days,
                                g->ndepends ? " after its dependencies" : "",
                                d1, d2);
         } else if (g->start < g->earliest_start) {
             date_format(g->earliest_start, d1);
-            why = arena_printf(r->arena, "the actions that depend on it need "
+            why = ES(r)
+                ? arena_printf(r->arena, "las acciones que dependen de esta "
+                               "la necesitan terminada antes de que pueda "
+                               "estarlo (inicio más temprano %s, corrección "
+                               "de %d días)", d1, g->fix_days)
+                : arena_printf(r->arena, "the actions that depend on it need "
                                "it finished before it can be (earliest "
                                "start %s, %d-day fix)", d1, g->fix_days);
         }

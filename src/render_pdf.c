@@ -264,7 +264,7 @@ static const struct rgb tier_fill[4] = {
 static void gap_register(struct pdfkit *k, const struct report *r,
                          struct arena *a)
 {
-    static const float widths[] = { 22, 24, 38, 166, 70, 75, 60, 40 };
+    static const float widths[] = { 22, 32, 34, 150, 66, 75, 58, 58 };
     static const enum pdf_align align[] = { ALIGN_RIGHT, ALIGN_LEFT,
                                             ALIGN_LEFT, ALIGN_LEFT,
                                             ALIGN_LEFT, ALIGN_LEFT,
@@ -444,6 +444,81 @@ static void crosswalks(struct pdfkit *k, const struct report *r,
     }
 }
 
+/* Evidence rows the engine found a problem with (stale, expired,
+ * unapproved, changed or missing file, dated after as-of). */
+static void evidence_index(struct pdfkit *k, const struct report *r,
+                           struct arena *a)
+{
+    static const float widths[] = { 50, 170, 65, 55, 155 };
+    static const struct { unsigned bit; enum label_id label; } flags[] = {
+        { EVF_CHANGED, L_EV_CHANGED }, { EVF_MISSING, L_EV_MISSING },
+        { EVF_EXPIRED, L_EV_EXPIRED }, { EVF_UNAPPROVED, L_EV_UNAPPROVED },
+        { EVF_STALE, L_EV_STALE }, { EVF_FUTURE, L_EV_FUTURE },
+    };
+    static const struct rgb bad = { 0.98f, 0.78f, 0.76f };
+    const char *lang = r->lang;
+    const char *header[5];
+    struct pdf_table t;
+    size_t i, j, nbad = 0;
+    unsigned mask = EVF_CHANGED | EVF_MISSING | EVF_EXPIRED |
+                    EVF_UNAPPROVED | EVF_STALE | EVF_FUTURE;
+
+    if (!r->org)
+        return;
+    for (i = 0; i < r->nevidence; i++)
+        nbad += (r->evidence[i].flags & mask) != 0;
+    pdfkit_new_page(k);
+    pdfkit_para(k, PDF_BOLD, 16, &accent, PDF_MARGIN, CONTENT_W,
+                label(lang, L_EVIDENCE_INDEX));
+    pdfkit_bookmark(k, NULL, label(lang, L_EVIDENCE_INDEX));
+    pdfkit_para(k, PDF_REGULAR, 9, &muted, PDF_MARGIN, CONTENT_W,
+                arena_printf(a, "%zu %s %zu", r->nevidence,
+                             label(lang, L_EVIDENCE_SUMMARY), nbad));
+    pdfkit_move(k, 6);
+    if (nbad == 0)
+        return;
+    header[0] = "Id";
+    header[1] = label(lang, L_REQUIREMENTS);
+    header[2] = label(lang, L_KIND);
+    header[3] = label(lang, L_DATED);
+    header[4] = label(lang, L_PROBLEMS);
+    memset(&t, 0, sizeof t);
+    t.ncols = 5;
+    t.widths = widths;
+    t.size = 8;
+    t.header = header;
+    pdfkit_table_header(k, &t);
+    for (i = 0; i < r->nevidence; i++) {
+        const struct evidence_state *st = &r->evidence[i];
+        const struct rgb *cell_fill[5] = { NULL };
+        struct strbuf sb = STRBUF_INIT, reqs = STRBUF_INIT;
+        const char *cells[5];
+        char d[DATE_BUF];
+        if (!(st->flags & mask))
+            continue;
+        for (j = 0; j < sizeof flags / sizeof flags[0]; j++)
+            if (st->flags & flags[j].bit)
+                strbuf_printf(&sb, "%s%s", sb.len ? ", " : "",
+                              label(lang, flags[j].label));
+        for (j = 0; j < st->ev->nreqs; j++)
+            strbuf_printf(&reqs, "%s%s", j ? ", " : "",
+                          r->catalog->reqs[st->ev->reqs[j]].id);
+        date_format(st->ev->dated, d);
+        cells[0] = st->ev->id;
+        cells[1] = arena_printf(a, "%s (%s)", st->ev->title,
+                                strbuf_cstr(&reqs));
+        cells[2] = st->ev->kind;
+        cells[3] = arena_strdup(a, d);
+        cells[4] = arena_strdup(a, strbuf_cstr(&sb));
+        if (st->flags & (EVF_CHANGED | EVF_MISSING | EVF_EXPIRED))
+            cell_fill[4] = &bad;
+        pdfkit_table_row(k, &t, cells, NULL, cell_fill, 0);
+        strbuf_free(&sb);
+        strbuf_free(&reqs);
+    }
+    pdfkit_table_end(k);
+}
+
 int render_pdf(const struct report *r, const struct pdf_options *opt,
                const char *path, struct cg_errors *errs)
 {
@@ -465,6 +540,7 @@ int render_pdf(const struct report *r, const struct pdf_options *opt,
         gap_register(k, r, a);
         action_plan(k, r, a);
     }
+    evidence_index(k, r, a);
     requirement_tables(k, r, a);
     crosswalks(k, r, a);
     buf = pdfkit_save(k, arena_printf(a, "%s: %s, %s",

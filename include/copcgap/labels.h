@@ -51,6 +51,17 @@ enum label_id {
     L_CROSSWALK,
     L_CLAUSE,
     L_COVERAGE,
+    L_EVIDENCE_INDEX,
+    L_EVIDENCE_SUMMARY,
+    L_PROBLEMS,
+    L_KIND,
+    L_DATED,
+    L_EV_UNAPPROVED,
+    L_EV_EXPIRED,
+    L_EV_STALE,
+    L_EV_CHANGED,
+    L_EV_MISSING,
+    L_EV_FUTURE,
     L_COUNT
 };
 
