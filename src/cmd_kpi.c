@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -21,62 +20,11 @@
 #include "copcgap/profile.h"
 #include "copcgap/records.h"
 
-/* Files smaller than this read too fast for a progress line to help. */
-#define PROGRESS_MIN_BYTES (64ull * 1024 * 1024)
-/* At most this many updates a second. */
-#define PROGRESS_HZ 4
-
 struct kpi_args {
     const char *orgdir;
     const char *output;
     const char *catalog;
 };
-
-struct progress_line {
-    int tty;
-    int shown;                  /* a line is on screen */
-    const char *file;           /* file being timed */
-    double start, last;
-};
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void show_progress(void *ctx, const char *file, uint64_t done,
-                          uint64_t total, uint64_t rows)
-{
-    struct progress_line *pl = ctx;
-    double t;
-
-    if (!pl->tty || total < PROGRESS_MIN_BYTES)
-        return;
-    t = now_seconds();
-    if (pl->file != file) {         /* a new file: time from here */
-        pl->file = file;
-        pl->start = t;
-        pl->last = t;
-    }
-    if (done >= total) {
-        if (pl->shown)
-            fputs("\r\033[K", stderr);      /* erase: the work is done */
-        pl->shown = 0;
-        fflush(stderr);
-        return;
-    }
-    if (done == 0 || t - pl->last < 1.0 / PROGRESS_HZ)
-        return;
-    pl->last = t;
-    fprintf(stderr, "\r\033[K%s: %llu rows, %.0f MB/s, %.0f %%", file,
-            (unsigned long long)rows,
-            t > pl->start ? (double)done / 1e6 / (t - pl->start) : 0.0,
-            100.0 * (double)done / (double)total);
-    fflush(stderr);
-    pl->shown = 1;
-}
 
 static int parse_args(int argc, char **argv, struct kpi_args *a)
 {
@@ -176,7 +124,6 @@ int cmd_kpi(int argc, char **argv)
 {
     struct kpi_args a;
     struct cg_errors errs = CG_ERRORS_INIT;
-    struct progress_line pl;
     struct kpi_progress progress;
     struct strbuf path = STRBUF_INIT, out = STRBUF_INIT;
     struct profile *prof = NULL;
@@ -186,10 +133,7 @@ int cmd_kpi(int argc, char **argv)
 
     if (rc != 0)
         return rc < 0 ? EXIT_DONE : rc;
-    memset(&pl, 0, sizeof pl);
-    pl.tty = isatty(STDERR_FILENO);
-    progress.fn = show_progress;
-    progress.ctx = &pl;
+    cli_progress_init(&progress);
 
     strbuf_printf(&path, "%s/profile.xml", a.orgdir);
     prof = profile_load(path.buf, &errs);
@@ -197,8 +141,7 @@ int cmd_kpi(int argc, char **argv)
     if (!prof || !cat_ok)
         goto done;
     org = org_load(a.orgdir, prof, cat, &progress, &errs);
-    if (pl.shown)
-        fputs("\r\033[K", stderr);
+    cli_progress_done();
     if (!org)
         goto done;
 

@@ -1,7 +1,8 @@
 /*
  * cmd_progress.c — the progress line for long reads: rows, MB/s and
  * percent on stderr, redrawn at most five times a second and erased when
- * done; only when stderr is a terminal, so logs and tests never see it.
+ * each file is done; only when stderr is a terminal, so logs and tests
+ * never see it.  Used by every command that reads the raw data.
  */
 #include <stdio.h>
 #include <time.h>
@@ -35,8 +36,13 @@ static void on_progress(void *ctx, const char *file, uint64_t done,
     if (state.file != file) {       /* a new file: rate starts again */
         state.file = file;
         state.started = t;
+        state.last = t;
     }
-    if (t - state.last < 0.2 && done < total)
+    if (done >= total) {            /* erase: this file is done */
+        cli_progress_done();
+        return;
+    }
+    if (done == 0 || t - state.last < 0.2)
         return;
     state.last = t;
     secs = t - state.started;
