@@ -108,6 +108,8 @@ static int judge(struct assess_ctx *x, const struct rule *rule,
     }
     if (rule->approved && !ev->approved)
         strbuf_adds(sb, ": approval required");
+    if (valid)
+        st->flags |= EVF_COUNTED;
     return valid;
 }
 

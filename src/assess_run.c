@@ -180,6 +180,11 @@ int assess_run(struct report *r, const struct orgdata *o,
                 ok = 0;
         }
     }
+    /* A row too old for one rule but counted by another (monthly minutes
+     * for a six-month rule and a latest-review rule) is not stale. */
+    for (i = 0; i < r->nevidence; i++)
+        if (r->evidence[i].flags & EVF_COUNTED)
+            r->evidence[i].flags &= ~(unsigned)EVF_STALE;
     assess_score(r);
     return ok;
 }

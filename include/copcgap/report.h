@@ -32,11 +32,13 @@ struct rule_result {
 enum evidence_flag {
     EVF_UNAPPROVED = 1 << 0,
     EVF_EXPIRED = 1 << 1,       /* as-of is after `expires` */
-    EVF_STALE = 1 << 2,         /* older than a rule's max-age-days */
+    EVF_STALE = 1 << 2,         /* older than the max-age-days of the
+                                   rules that read it, valid for none */
     EVF_CHANGED = 1 << 3,       /* sha256 mismatch: the file changed */
     EVF_MISSING = 1 << 4,       /* location names no file */
     EVF_FUTURE = 1 << 5,        /* dated after as-of */
-    EVF_USED = 1 << 6           /* matched by at least one rule */
+    EVF_USED = 1 << 6,          /* matched by at least one rule */
+    EVF_COUNTED = 1 << 7        /* valid for at least one rule */
 };
 
 struct evidence_state {

@@ -171,6 +171,23 @@ START_TEST(evidence_one_day_older_is_stale)
 }
 END_TEST
 
+START_TEST(evidence_counted_by_one_rule_is_not_stale)
+{
+    /* E5: minutes must be at most 45 days old for one rule and 190 for
+     * the other.  Minutes 100 days old fail the first and count for the
+     * second, so the register does not call them stale; minutes 200 days
+     * old count for neither and are stale. */
+    add_ev("E5", -1, "minutes", "2026-07-23", 1);   /* 100 days */
+    add_ev("E5", -1, "minutes", "2026-04-14", 1);   /* 200 days */
+    run("E5");
+    ck_assert_int_eq(rep->reqs[req_index("E5")].rules[0].status, RS_FAIL);
+    ck_assert_int_eq(rep->reqs[req_index("E5")].rules[1].status, RS_PASS);
+    ck_assert(!(rep->evidence[0].flags & EVF_STALE));
+    ck_assert(rep->evidence[0].flags & EVF_COUNTED);
+    ck_assert(rep->evidence[1].flags & EVF_STALE);
+}
+END_TEST
+
 START_TEST(evidence_expiring_on_as_of_is_still_valid)
 {
     struct evidence *ev = add_ev("E1", -1, "policy", "2026-06-01", 1);
@@ -564,6 +581,7 @@ static Suite *rules_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, evidence_exactly_max_age_is_valid);
     tcase_add_test(tc, evidence_one_day_older_is_stale);
+    tcase_add_test(tc, evidence_counted_by_one_rule_is_not_stale);
     tcase_add_test(tc, evidence_expiring_on_as_of_is_still_valid);
     tcase_add_test(tc, evidence_expired_the_day_before_fails);
     tcase_add_test(tc, evidence_unapproved_or_tampered_does_not_count);
