@@ -19,7 +19,8 @@ enum fact_id {
     FACT_KIND           /* kind() */
 };
 
-/* Terminated by an entry whose name is NULL. */
+/* In enum fact_id order (fact_functions[id] is id's entry), terminated
+ * by an entry whose name is NULL. */
 extern const struct expr_func fact_functions[];
 
 #endif

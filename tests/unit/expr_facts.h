@@ -1,6 +1,7 @@
 /*
- * expr_facts.h — a fake expression host for tests: the engine's planned
- * fact functions (kpi, mean, target, evidence, programs, channel, kind)
+ * expr_facts.h — a fake expression host for tests: the engine's fact
+ * functions (the real table, facts.h: kpi, mean, target, evidence,
+ * programs, channel, kind)
  * answering from a small table of facts such as
  *
  *     kpi("csat") = 87.5
@@ -23,20 +24,8 @@
 
 #include "copcgap/arena.h"
 #include "copcgap/expr.h"
+#include "copcgap/facts.h"
 #include "copcgap/strbuf.h"
-
-enum { F_KPI, F_MEAN, F_TARGET, F_EVIDENCE, F_PROGRAMS, F_CHANNEL, F_KIND };
-
-static const struct expr_func facts_funcs[] = {
-    { "kpi", 1, 2, F_KPI },
-    { "mean", 1, 2, F_MEAN },
-    { "target", 1, 1, F_TARGET },
-    { "evidence", 1, 1, F_EVIDENCE },
-    { "programs", 0, 0, F_PROGRAMS },
-    { "channel", 0, 0, F_CHANNEL },
-    { "kind", 0, 0, F_KIND },
-    { NULL, 0, 0, 0 },
-};
 
 struct fact_row {
     char *key;                  /* `kpi("csat")`, as calls are formatted */
@@ -74,7 +63,7 @@ static inline char *facts_key(struct facts *f, int id,
     char *key;
     size_t i;
 
-    strbuf_adds(&sb, facts_funcs[id].name);
+    strbuf_adds(&sb, fact_functions[id].name);
     strbuf_addc(&sb, '(');
     for (i = 0; i < n; i++) {
         if (i)
@@ -101,10 +90,10 @@ static inline int facts_call(void *ctx, int id, const struct expr_value *args,
         f->recorded = key;
         return 0;
     }
-    if (id <= F_EVIDENCE && args[0].type != EV_STR &&
+    if (id <= FACT_EVIDENCE && args[0].type != EV_STR &&
         args[0].type != EV_NODATA) {
         strbuf_printf(err, "%s must be a string",
-                      id == F_EVIDENCE ? "kind" : "metric");
+                      id == FACT_EVIDENCE ? "kind" : "metric");
         return -1;
     }
     for (i = 0; i < f->n; i++) {
@@ -169,7 +158,7 @@ static inline long facts_split(const char *line)
 static inline int facts_add(struct facts *f, const char *line,
                             struct strbuf *err)
 {
-    struct expr_host rec = { facts_funcs, facts_call, f };
+    struct expr_host rec = { fact_functions, facts_call, f };
     struct fact_row row;
     struct expr_diag d;
     struct expr_value ignored;
@@ -183,7 +172,7 @@ static inline int facts_add(struct facts *f, const char *line,
         return -1;
     }
     lhs = expr_compile(f->arena, arena_strndup(f->arena, line, (size_t)eq),
-                       facts_funcs, &d);
+                       fact_functions, &d);
     if (!lhs) {
         strbuf_printf(err, "fact %s: %s", line, strbuf_cstr(&d.msg));
         strbuf_free(&d.msg);
@@ -216,7 +205,7 @@ static inline int facts_add(struct facts *f, const char *line,
 
 static inline struct expr_host facts_host(struct facts *f)
 {
-    struct expr_host h = { facts_funcs, facts_call, f };
+    struct expr_host h = { fact_functions, facts_call, f };
     return h;
 }
 

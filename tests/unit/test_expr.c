@@ -53,7 +53,7 @@ static void outcome(struct facts *f, const char *text, struct strbuf *out,
     struct expr_host host = facts_host(f);
     struct arena *a = arena_new();
     struct expr_diag d;
-    struct expr *e = expr_compile(a, text, facts_funcs, &d);
+    struct expr *e = expr_compile(a, text, fact_functions, &d);
     struct strbuf err = STRBUF_INIT;
     struct expr_value v;
 
@@ -762,7 +762,7 @@ START_TEST(api_edges)
     strbuf_free(&d.msg);
 
     /* A host function with no host is an error, not a crash. */
-    e = expr_compile(a, "kpi(\"csat\") > 1", facts_funcs, &d);
+    e = expr_compile(a, "kpi(\"csat\") > 1", fact_functions, &d);
     ck_assert_ptr_nonnull(e);
     ck_assert_int_eq(expr_eval(e, NULL, &v, &err, NULL), -1);
     ck_assert_str_eq(strbuf_cstr(&err),

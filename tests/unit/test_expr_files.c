@@ -218,7 +218,7 @@ static void actual_outcome(const struct fcase *c, struct facts *f,
     struct expr_value v;
     struct expr *e;
 
-    e = expr_compile(f->arena, strbuf_cstr(&c->expr), facts_funcs, &d);
+    e = expr_compile(f->arena, strbuf_cstr(&c->expr), fact_functions, &d);
     if (!e) {
         strbuf_printf(got, "compile error: %ld:%ld: %s", d.line, d.col,
                       strbuf_cstr(&d.msg));
