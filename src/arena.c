@@ -99,17 +99,25 @@ char *arena_strdup(struct arena *a, const char *s)
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-char *arena_printf(struct arena *a, const char *fmt, ...)
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
     struct strbuf sb = STRBUF_INIT;
+    char *p;
+
+    strbuf_vprintf(&sb, fmt, ap);
+    p = arena_strndup(a, strbuf_cstr(&sb), sb.len);
+    strbuf_free(&sb);
+    return p;
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
     va_list ap;
     char *p;
 
     va_start(ap, fmt);
-    strbuf_vprintf(&sb, fmt, ap);
+    p = arena_vprintf(a, fmt, ap);
     va_end(ap);
-    p = arena_strndup(a, strbuf_cstr(&sb), sb.len);
-    strbuf_free(&sb);
     return p;
 }
 

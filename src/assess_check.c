@@ -260,10 +260,7 @@ int assess_eval_check(struct assess_ctx *x, size_t req,
     }
     assess_trace(x, res, "%s: %s", expr_text(rule->expr),
                  strbuf_cstr(&summary));
-    if (!any)
-        res->status = RS_NO_DATA;
-    else
-        assess_set_score(res, passed / (double)n);
+    assess_set_mean(res, any, passed, n);
     strbuf_free(&summary);
     return ok;
 }

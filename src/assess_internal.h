@@ -51,6 +51,13 @@ void assess_trace(struct assess_ctx *x, struct rule_result *res,
 /* Status from a score in [0, 1]: pass at 1, fail at 0, else partial. */
 void assess_set_score(struct rule_result *res, double score);
 
+/*
+ * End of a rule judged program by program: no-data when no program had
+ * data (`any` is 0), else the mean of the programs' credits.
+ */
+void assess_set_mean(struct rule_result *res, int any, double credit_sum,
+                     size_t nprograms);
+
 /* Format a number as in KPI output: up to 6 decimals, no trailing 0s. */
 const char *assess_num(struct assess_ctx *x, double v);
 const char *assess_month(struct assess_ctx *x, cg_month m);

@@ -232,10 +232,7 @@ void assess_eval_metric(struct assess_ctx *x, size_t req,
     assess_trace(x, res, "%s, %s: %s", rule->metric,
                  mode_text(x, rule, months, end - months + 1, end),
                  strbuf_cstr(&summary));
-    if (!any)
-        res->status = RS_NO_DATA;
-    else
-        assess_set_score(res, sum / (double)n);
+    assess_set_mean(res, any, sum, n);
     strbuf_free(&summary);
 }
 
@@ -337,9 +334,6 @@ void assess_eval_sample(struct assess_ctx *x, size_t req,
                  assess_num(x, rule->max_moe),
                  mode_text(x, rule, months, end - months + 1, end),
                  strbuf_cstr(&summary));
-    if (!any)
-        res->status = RS_NO_DATA;
-    else
-        assess_set_score(res, sum / (double)n);
+    assess_set_mean(res, any, sum, n);
     strbuf_free(&summary);
 }

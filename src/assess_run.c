@@ -59,12 +59,8 @@ int assess_rule_months(const struct assess_ctx *x, const struct rule *rule)
 void assess_detail(struct assess_ctx *x, struct rule_result *res,
                    const char *fmt, ...)
 {
-    struct strbuf sb = STRBUF_INIT;
     va_list ap;
 
-    va_start(ap, fmt);
-    strbuf_vprintf(&sb, fmt, ap);
-    va_end(ap);
     if (res->ndetails == res->details_cap) {
         size_t cap = res->details_cap ? res->details_cap * 2 : 8;
         const char **v = arena_alloc(x->a, cap * sizeof *v);
@@ -73,22 +69,19 @@ void assess_detail(struct assess_ctx *x, struct rule_result *res,
         res->details = v;
         res->details_cap = cap;
     }
-    res->details[res->ndetails++] = arena_strndup(x->a, strbuf_cstr(&sb),
-                                                  sb.len);
-    strbuf_free(&sb);
+    va_start(ap, fmt);
+    res->details[res->ndetails++] = arena_vprintf(x->a, fmt, ap);
+    va_end(ap);
 }
 
 void assess_trace(struct assess_ctx *x, struct rule_result *res,
                   const char *fmt, ...)
 {
-    struct strbuf sb = STRBUF_INIT;
     va_list ap;
 
     va_start(ap, fmt);
-    strbuf_vprintf(&sb, fmt, ap);
+    res->trace = arena_vprintf(x->a, fmt, ap);
     va_end(ap);
-    res->trace = arena_strndup(x->a, strbuf_cstr(&sb), sb.len);
-    strbuf_free(&sb);
 }
 
 void assess_set_score(struct rule_result *res, double score)
@@ -103,6 +96,15 @@ void assess_set_score(struct rule_result *res, double score)
     } else {
         res->status = RS_PARTIAL;
     }
+}
+
+void assess_set_mean(struct rule_result *res, int any, double credit_sum,
+                     size_t nprograms)
+{
+    if (!any)
+        res->status = RS_NO_DATA;
+    else
+        assess_set_score(res, credit_sum / (double)nprograms);
 }
 
 const char *assess_num(struct assess_ctx *x, double v)

@@ -80,9 +80,6 @@ void assess_eval_trend(struct assess_ctx *x, size_t req,
                  better == BETTER_LOWER ? "lower" : "higher",
                  assess_month(x, start), assess_month(x, end),
                  strbuf_cstr(&summary));
-    if (!any)
-        res->status = RS_NO_DATA;
-    else
-        assess_set_score(res, passed / (double)n);
+    assess_set_mean(res, any, passed, n);
     strbuf_free(&summary);
 }

@@ -150,7 +150,7 @@ static cg_day audit_deadline(const struct plan *pl, const struct gap *g)
 }
 
 /* Latest dates, dependants first; then risk. */
-static void backward(struct report *r, struct plan *pl, const size_t *order)
+static void backward(struct plan *pl, const size_t *order)
 {
     size_t k, i, j;
 
@@ -167,7 +167,6 @@ static void backward(struct report *r, struct plan *pl, const size_t *order)
         g->due = lf;
         g->start = lf - g->fix_days + 1;
     }
-    (void)r;
 }
 
 static void judge_risk(struct report *r, struct plan *pl)
@@ -348,7 +347,7 @@ const struct plan *plan_build(struct report *r, double capacity_days)
     order = topo_order(pl);
     forward(pl, order);
     if (pl->has_audit) {
-        backward(r, pl, order);
+        backward(pl, order);
         judge_risk(r, pl);
     } else {
         schedule_without_audit(pl);

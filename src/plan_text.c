@@ -70,7 +70,7 @@ static void describe_rule(struct report *r, const struct requirement *req,
 
     switch (rule->type) {
     case RULE_EVIDENCE:
-        strbuf_printf(measure, T(r, "%s%d %s%s %s%s%s", "%s%d %s%s %s%s%s"),
+        strbuf_printf(measure, "%s%d %s%s %s%s",
                       sep_m, rule->min_count,
                       rule->approved ? T(r, "approved ", "aprobado(s) ") : "",
                       kinds_text(r, rule),
@@ -81,8 +81,7 @@ static void describe_rule(struct report *r, const struct requirement *req,
                                          rule->max_age_days)
                           : T(r, "in date", "vigente(s)"),
                       rule->per_program ? T(r, " for each program",
-                                            " para cada programa") : "",
-                      "");
+                                            " para cada programa") : "");
         strbuf_printf(proof, T(r, "%sevidence.csv rows of kind %s naming %s",
                                "%sfilas de evidence.csv de tipo %s que "
                                "citen %s"),
