@@ -36,6 +36,18 @@ static const struct rgb verdict_fill[VERDICT_COUNT] = {
     { 0.75f, 0.17f, 0.15f },
 };
 
+static void table_init(struct pdf_table *t, size_t ncols, const float *widths,
+                       const enum pdf_align *align, float size,
+                       const char *const *header)
+{
+    memset(t, 0, sizeof *t);
+    t->ncols = ncols;
+    t->widths = widths;
+    t->align = align;
+    t->size = size;
+    t->header = header;
+}
+
 static const char *pct(struct arena *a, double x)
 {
     return arena_printf(a, "%.1f %%", x * 100.0);
@@ -158,12 +170,7 @@ static void category_table(struct pdfkit *k, const struct report *r,
     header[3] = label_req_status(lang, REQ_PARTIAL);
     header[4] = label_req_status(lang, REQ_NOT_MET);
     header[5] = label_req_status(lang, REQ_NOT_EVIDENCED);
-    memset(&t, 0, sizeof t);
-    t.ncols = 6;
-    t.widths = widths;
-    t.align = align;
-    t.size = 9;
-    t.header = header;
+    table_init(&t, 6, widths, align, 9, header);
     pdfkit_move(k, 10);
     heading(k, label(lang, L_CATEGORY_SCORES), 14);
     pdfkit_bookmark(k, NULL, label(lang, L_CATEGORY_SCORES));
@@ -201,12 +208,7 @@ static void requirement_tables(struct pdfkit *k, const struct report *r,
     header[1] = label(lang, L_REQUIREMENT);
     header[2] = label(lang, L_STATUS);
     header[3] = label(lang, L_SCORE);
-    memset(&t, 0, sizeof t);
-    t.ncols = 4;
-    t.widths = widths;
-    t.align = align;
-    t.size = 9;
-    t.header = header;
+    table_init(&t, 4, widths, align, 9, header);
 
     pdfkit_new_page(k);
     pdfkit_para(k, PDF_BOLD, 16, &accent, PDF_MARGIN, CONTENT_W,
@@ -301,12 +303,7 @@ static void gap_register(struct pdfkit *k, const struct report *r,
     header[5] = label(lang, L_OWNER);
     header[6] = label(lang, L_DUE);
     header[7] = label(lang, L_PRIORITY);
-    memset(&t, 0, sizeof t);
-    t.ncols = 8;
-    t.widths = widths;
-    t.align = align;
-    t.size = 8;
-    t.header = header;
+    table_init(&t, 8, widths, align, 8, header);
     pdfkit_table_header(k, &t);
     for (i = 0; i < pl->ngaps; i++) {
         const struct gap *g = &pl->gaps[i];
@@ -414,11 +411,7 @@ static void crosswalks(struct pdfkit *k, const struct report *r,
         header[1] = "";
         header[2] = label(lang, L_COVERAGE);
         header[3] = label(lang, L_REQUIREMENTS);
-        memset(&t, 0, sizeof t);
-        t.ncols = 4;
-        t.widths = widths;
-        t.size = 8;
-        t.header = header;
+        table_init(&t, 4, widths, NULL, 8, header);
         pdfkit_table_header(k, &t);
         for (j = 0; j < xw->nclauses; j++) {
             const struct xwalk_clause *cl = &xw->clauses[j];
@@ -482,11 +475,7 @@ static void evidence_index(struct pdfkit *k, const struct report *r,
     header[2] = label(lang, L_KIND);
     header[3] = label(lang, L_DATED);
     header[4] = label(lang, L_PROBLEMS);
-    memset(&t, 0, sizeof t);
-    t.ncols = 5;
-    t.widths = widths;
-    t.size = 8;
-    t.header = header;
+    table_init(&t, 5, widths, NULL, 8, header);
     pdfkit_table_header(k, &t);
     for (i = 0; i < r->nevidence; i++) {
         const struct evidence_state *st = &r->evidence[i];
