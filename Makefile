@@ -56,7 +56,7 @@ LIBS_ALL     = $(PKG_LIBS) $(HPDF_LIBS) -lm
 
 # The CLI layer (main.c, cmd_*.c) links into the binary only; everything
 # else forms the library that tests and tools link against.
-CLI_SRC  := src/main.c $(wildcard src/cmd_*.c)
+CLI_SRC  := src/main.c $(wildcard src/cmd_*.c src/cli_*.c)
 LIB_SRC  := $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  := $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/embedded.o
 MAIN_OBJ := $(patsubst src/%.c,$(B)/obj/%.o,$(CLI_SRC))
@@ -84,7 +84,7 @@ else
 Q := @
 endif
 
-.PHONY: all check unit-tests cli-tests demo bench deps install uninstall \
+.PHONY: all check structure unit-tests cli-tests demo bench deps install uninstall \
         clean tools valgrind FORCE
 all: copcgap
 
@@ -152,7 +152,12 @@ tools: $(TOOL_BIN)
 # ---------------------------------------------------------------- tests
 check: deps
 	@$(MAKE) --no-print-directory copcgap tools $(TEST_BIN)
-	@$(MAKE) --no-print-directory unit-tests cli-tests
+	@$(MAKE) --no-print-directory structure unit-tests cli-tests
+
+# The layer table and the call-cycle check (design.md, "Layers").
+structure: $(LIB_OBJ) $(MAIN_OBJ)
+	@sh tools/check-layers.sh
+	@sh tools/check-cycles.sh $(LIB_OBJ) $(MAIN_OBJ)
 
 unit-tests: $(TEST_BIN)
 	@sh tests/run-unit.sh $(TEST_BIN)

@@ -125,3 +125,12 @@ size_t arena_used(const struct arena *a)
 {
     return a->total;
 }
+
+void *arena_adopt(struct arena *a, void *heap, size_t n, size_t size)
+{
+    void *copy = arena_calloc(a, n + 1, size);
+    if (n)
+        memcpy(copy, heap, n * size);
+    free(heap);
+    return copy;
+}

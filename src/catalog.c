@@ -1,20 +1,14 @@
 /*
- * catalog.c — catalogue loader: XML to struct catalog (see catalog.h).
- *
- * The embedded catalogue.xsd has already checked structure, types and
- * enumerations when build_*() run, so they read attributes without
- * re-checking their syntax; catalog_lint.c then checks what a schema
- * cannot (cross-references, cycles, metric names).
+ * catalog.c — the catalogue model: name tables, scoring defaults and
+ * lookups (see catalog.h).  No parsing here: catalog_xml.c builds the
+ * model from a file, catalog_lint.c checks it.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "copcgap/arena.h"
 #include "copcgap/catalog.h"
-#include "copcgap/expr.h"
-#include "copcgap/facts.h"
 #include "copcgap/metric.h"
-#include "copcgap/xmlsafe.h"
-#include "catalog_internal.h"
 
 static const char *const rule_type_names[RULE_TYPE_COUNT] = {
     "evidence", "finding", "metric", "trend", "sample", "check"
@@ -45,405 +39,40 @@ void scoring_defaults(struct scoring *s)
     s->tier2_min = 2.0;
 }
 
-/* Growable arrays on the heap while loading, moved to the arena at end. */
-struct builder {
-    struct catalog *c;
-    struct cg_errors *errs;
-    size_t cat_cap, item_cap, req_cap, metric_cap;
-};
-
-static channel_mask parse_channels(const char *list)
-{
-    channel_mask m = 0;
-    const char *p = list;
-
-    while (p && *p) {
-        size_t len;
-        int ch;
-        while (*p == ' ')
-            p++;
-        len = strcspn(p, " ");
-        if (len && (ch = channel_parse(p, len)) >= 0)
-            m |= 1u << ch;
-        p += len;
-    }
-    return m;
-}
-
-static const char **parse_words(struct arena *a, const char *list, size_t *n)
-{
-    const char **v;
-    const char *p;
-    size_t count = 0, i = 0;
-
-    for (p = list; *p;) {
-        while (*p == ' ')
-            p++;
-        if (*p) {
-            count++;
-            p += strcspn(p, " ");
-        }
-    }
-    v = arena_calloc(a, count ? count : 1, sizeof *v);
-    for (p = list; *p;) {
-        size_t len;
-        while (*p == ' ')
-            p++;
-        len = strcspn(p, " ");
-        if (len)
-            v[i++] = arena_strndup(a, p, len);
-        p += len;
-    }
-    *n = count;
-    return v;
-}
-
-static void build_scoring(struct builder *b, xmlNodePtr n)
-{
-    struct scoring *s = &b->c->scoring;
-    s->met_min = xml_attr_double(n, "met-min", s->met_min);
-    s->partial_min = xml_attr_double(n, "partial-min", s->partial_min);
-    s->no_data_score = xml_attr_double(n, "no-data-score", s->no_data_score);
-    s->partial_finding = xml_attr_double(n, "partial-finding",
-                                         s->partial_finding);
-    s->conditional_min = xml_attr_double(n, "conditional-min",
-                                         s->conditional_min);
-    s->window_months = (int)xml_attr_long(n, "window-months",
-                                          s->window_months);
-    s->critical_factor = xml_attr_double(n, "critical-factor",
-                                         s->critical_factor);
-    s->urgency_factor = xml_attr_double(n, "urgency-factor",
-                                        s->urgency_factor);
-    s->tier1_min = xml_attr_double(n, "tier1-min", s->tier1_min);
-    s->tier2_min = xml_attr_double(n, "tier2-min", s->tier2_min);
-}
-
-static void build_metrics(struct builder *b, xmlNodePtr n)
-{
-    struct catalog *c = b->c;
-    xmlNodePtr m, t;
-
-    for (m = xml_first(n); m; m = xml_next(m)) {
-        struct declared_metric *d =
-            &VEC_PUSH(c->metrics, c->nmetrics, b->metric_cap);
-        const char *better = xml_attr(c->arena, m, "better");
-        memset(d, 0, sizeof *d);
-        d->name = xml_attr(c->arena, m, "name");
-        d->unit = xml_attr(c->arena, m, "unit");
-        if (!d->unit)
-            d->unit = "";
-        d->better = BETTER_HIGHER;
-        if (better && strcmp(better, "lower") == 0)
-            d->better = BETTER_LOWER;
-        else if (better && strcmp(better, "none") == 0)
-            d->better = BETTER_NONE;
-        for (t = xml_first(m); t; t = xml_next(t))
-            xml_add_text(c->arena, &d->title, t, c->path, b->errs);
-        if (metric_find(d->name, strlen(d->name)) >= 0)
-            errors_add(b->errs, CG_ERR_INPUT, c->path, xml_line(m), 0,
-                       "metric \"%s\" is built in and cannot be declared "
-                       "again", d->name);
-    }
-}
-
-static int parse_mode(const char *s)
+int window_mode_parse(const char *s)
 {
     int i;
-    if (!s)
-        return WIN_EACH;
-    for (i = 0; i < WIN_COUNT; i++)
+    for (i = 0; s && i < WIN_COUNT; i++)
         if (strcmp(s, window_mode_names[i]) == 0)
             return i;
-    return WIN_EACH;
+    return -1;
 }
 
-static void build_window(struct builder *b, struct rule *r, xmlNodePtr n)
+/* Requirement ids sorted by byte order, for lookups by binary search:
+ * evidence and findings rows, scope exclusions and dependencies all
+ * look ids up, and a linear scan made large catalogues quadratic. */
+struct req_index {
+    const char *id;
+    size_t idx;
+};
+
+static int cmp_index(const void *a, const void *b)
 {
-    struct catalog *c = b->c;
-    r->mode = (enum window_mode)parse_mode(xml_attr(c->arena, n, "mode"));
-    r->months = (int)xml_attr_long(n, "months", 0);
-    r->at_least = (int)xml_attr_long(n, "at-least", 0);
+    const struct req_index *x = a, *y = b;
+    return strcmp(x->id, y->id);
 }
 
-static void build_rule(struct builder *b, struct requirement *req,
-                       struct rule *r, xmlNodePtr n, size_t index)
+void catalog_build_index(struct catalog *c)
 {
-    struct catalog *c = b->c;
-    struct arena *a = c->arena;
-    const char *v;
-    xmlNodePtr t;
+    struct req_index *v = arena_calloc(c->arena, c->nreqs + 1, sizeof *v);
+    size_t i;
 
-    memset(r, 0, sizeof *r);
-    r->line = xml_line(n);
-    r->id = xml_attr(a, n, "id");
-    r->id_given = r->id != NULL;
-    if (!r->id)
-        r->id = arena_printf(a, "%s/%zu", req->id, index + 1);
-    r->weight = xml_attr_double(n, "weight", 1);
-    r->channels = parse_channels(xml_attr(a, n, "channels"));
-    r->per_program = xml_attr_bool(n, "per-program", 0);
-    for (t = xml_first(n); t; t = xml_next(t))
-        if (xml_is(t, "label"))
-            xml_add_text(a, &r->label, t, c->path, b->errs);
-
-    if (xml_is(n, "evidence")) {
-        r->type = RULE_EVIDENCE;
-        r->kinds = parse_words(a, xml_attr(a, n, "kinds"), &r->nkinds);
-        r->approved = xml_attr_bool(n, "approved", 1);
-        r->max_age_days = (int)xml_attr_long(n, "max-age-days", 0);
-        r->min_count = (int)xml_attr_long(n, "min-count", 1);
-    } else if (xml_is(n, "finding")) {
-        r->type = RULE_FINDING;
-    } else if (xml_is(n, "metric")) {
-        r->type = RULE_METRIC;
-        r->metric = xml_attr(a, n, "name");
-        v = xml_attr(a, n, "target");
-        r->program_target = !v || strcmp(v, "program") == 0;
-        v = xml_attr(a, n, "op");
-        r->has_fixed = v != NULL;
-        if (v)
-            r->op = (enum cmp_op)cmp_op_parse(v, strlen(v));
-        r->value = xml_attr_double(n, "value", 0);
-        if (r->has_fixed != (xml_attr(a, n, "value") != NULL))
-            errors_add(b->errs, CG_ERR_INPUT, c->path, r->line, 0,
-                       "metric rule \"%s\": op and value go together",
-                       r->id);
-        build_window(b, r, n);
-    } else if (xml_is(n, "trend")) {
-        r->type = RULE_TREND;
-        r->metric = xml_attr(a, n, "name");
-        r->months = (int)xml_attr_long(n, "months", 0);
-        r->min_points = (int)xml_attr_long(n, "min-points", 3);
-        r->tolerance = xml_attr_double(n, "tolerance", 0);
-        v = xml_attr(a, n, "better");
-        r->better = -1;         /* the metric's own direction */
-        if (v)
-            r->better = strcmp(v, "higher") == 0 ? BETTER_HIGHER
-                      : strcmp(v, "lower") == 0 ? BETTER_LOWER : BETTER_NONE;
-    } else if (xml_is(n, "sample")) {
-        r->type = RULE_SAMPLE;
-        r->metric = xml_attr(a, n, "name");
-        if (!r->metric)
-            r->metric = "euc_moe";
-        r->max_moe = xml_attr_double(n, "max-moe", 0);
-        r->z = xml_attr_double(n, "z", 1.96);
-        r->expected_p = xml_attr_double(n, "p", 0);
-        build_window(b, r, n);
-    } else if (xml_is(n, "check")) {
-        struct expr_diag diag;
-        r->type = RULE_CHECK;
-        r->expr_text = xml_attr(a, n, "expr");
-        r->expr_line = r->line;
-        memset(&diag, 0, sizeof diag);
-        r->expr = expr_compile(a, r->expr_text, fact_functions, &diag);
-        if (!r->expr)
-            errors_add(b->errs, CG_ERR_INPUT, c->path, r->line, 0,
-                       "requirement %s, check expression at line %ld, "
-                       "column %ld: %s", req->id, diag.line, diag.col,
-                       strbuf_cstr(&diag.msg));
-        strbuf_free(&diag.msg);
+    for (i = 0; i < c->nreqs; i++) {
+        v[i].id = c->reqs[i].id;
+        v[i].idx = i;
     }
-}
-
-static void build_requirement(struct builder *b, xmlNodePtr n, size_t cat,
-                              size_t item)
-{
-    struct catalog *c = b->c;
-    struct arena *a = c->arena;
-    struct requirement *req;
-    xmlNodePtr t;
-    size_t ndep = 0, nref = 0, nrule = 0;
-
-    VEC_RESERVE(c->reqs, b->req_cap, c->nreqs + 1);
-    req = &c->reqs[c->nreqs++];
-    memset(req, 0, sizeof *req);
-    req->id = xml_attr(a, n, "id");
-    req->line = xml_line(n);
-    req->category = cat;
-    req->item = item;
-    req->weight = xml_attr_double(n, "weight", 1);
-    req->critical = xml_attr_bool(n, "critical", 0);
-    req->impact = (int)xml_attr_long(n, "impact", 3);
-    req->effort_days = xml_attr_double(n, "effort-days", 5);
-    req->owner_role = xml_attr(a, n, "owner");
-
-    /* Count first so that arrays are allocated once, in the arena. */
-    for (t = xml_first(n); t; t = xml_next(t)) {
-        if (xml_is(t, "depends-on"))
-            ndep++;
-        else if (xml_is(t, "ref"))
-            nref++;
-        else if (xml_is(t, "rules"))
-            for (xmlNodePtr r = xml_first(t); r; r = xml_next(r))
-                nrule++;
-    }
-    req->depends = arena_calloc(a, ndep + 1, sizeof *req->depends);
-    req->depends_idx = arena_calloc(a, ndep + 1, sizeof *req->depends_idx);
-    req->refs = arena_calloc(a, nref + 1, sizeof *req->refs);
-    req->rules = arena_calloc(a, nrule + 1, sizeof *req->rules);
-
-    for (t = xml_first(n); t; t = xml_next(t)) {
-        if (xml_is(t, "title"))
-            xml_add_text(a, &req->title, t, c->path, b->errs);
-        else if (xml_is(t, "intent"))
-            xml_add_text(a, &req->intent, t, c->path, b->errs);
-        else if (xml_is(t, "guidance"))
-            xml_add_text(a, &req->guidance, t, c->path, b->errs);
-        else if (xml_is(t, "remediation"))
-            xml_add_text(a, &req->remediation, t, c->path, b->errs);
-        else if (xml_is(t, "applies-to")) {
-            const char *kind = xml_attr(a, t, "kind");
-            if (kind)
-                req->applies_kind = 1u << org_kind_parse(kind, strlen(kind));
-            req->applies_channels = parse_channels(xml_attr(a, t,
-                                                            "channels"));
-        } else if (xml_is(t, "depends-on")) {
-            req->depends[req->ndepends++] = xml_attr(a, t, "ref");
-        } else if (xml_is(t, "ref")) {
-            struct xref *x = &req->refs[req->nrefs++];
-            const char *rel = xml_attr(a, t, "relation");
-            x->standard = xml_attr(a, t, "standard");
-            x->clause = xml_attr(a, t, "clause");
-            x->rel = (enum xrel)xrel_parse(rel, strlen(rel));
-            x->joint = xml_attr_bool(t, "joint", 0);
-            x->line = xml_line(t);
-            for (xmlNodePtr r = xml_first(t); r; r = xml_next(r))
-                xml_add_text(a, &x->rationale, r, c->path, b->errs);
-        } else if (xml_is(t, "rules")) {
-            for (xmlNodePtr r = xml_first(t); r; r = xml_next(r)) {
-                build_rule(b, req, &req->rules[req->nrules], r,
-                           req->nrules);
-                req->nrules++;
-            }
-        }
-    }
-    c->nrules += req->nrules;
-}
-
-static void build_item(struct builder *b, xmlNodePtr n, size_t cat)
-{
-    struct catalog *c = b->c;
-    struct item *it;
-    size_t idx = c->nitems;
-    xmlNodePtr t;
-
-    VEC_RESERVE(c->items, b->item_cap, c->nitems + 1);
-    it = &c->items[c->nitems++];
-    memset(it, 0, sizeof *it);
-    it->id = xml_attr(c->arena, n, "id");
-    it->line = xml_line(n);
-    it->category = cat;
-    it->weight = xml_attr_double(n, "weight", 1);
-    it->first_req = c->nreqs;
-    for (t = xml_first(n); t; t = xml_next(t)) {
-        if (xml_is(t, "title"))
-            xml_add_text(c->arena, &c->items[idx].title, t, c->path, b->errs);
-        else if (xml_is(t, "requirement"))
-            build_requirement(b, t, cat, idx);
-    }
-    c->items[idx].nreq = c->nreqs - c->items[idx].first_req;
-}
-
-static void build_category(struct builder *b, xmlNodePtr n)
-{
-    struct catalog *c = b->c;
-    size_t idx = c->ncategories;
-    struct category *cat;
-    xmlNodePtr t;
-
-    VEC_RESERVE(c->categories, b->cat_cap, c->ncategories + 1);
-    cat = &c->categories[c->ncategories++];
-    memset(cat, 0, sizeof *cat);
-    cat->id = xml_attr(c->arena, n, "id");
-    cat->line = xml_line(n);
-    cat->weight = xml_attr_double(n, "weight", 1);
-    cat->first_item = c->nitems;
-    cat->first_req = c->nreqs;
-    for (t = xml_first(n); t; t = xml_next(t)) {
-        /* `cat` may move when items grow other arrays: index again. */
-        if (xml_is(t, "title"))
-            xml_add_text(c->arena, &c->categories[idx].title, t, c->path,
-                         b->errs);
-        else if (xml_is(t, "item"))
-            build_item(b, t, idx);
-        else if (xml_is(t, "requirement"))
-            build_requirement(b, t, idx, SIZE_MAX);
-    }
-    c->categories[idx].nitems = c->nitems - c->categories[idx].first_item;
-    c->categories[idx].nreq = c->nreqs - c->categories[idx].first_req;
-}
-
-static void *to_arena(struct arena *a, void *v, size_t n, size_t size)
-{
-    void *copy = arena_calloc(a, n ? n : 1, size);
-    if (n)
-        memcpy(copy, v, n * size);
-    free(v);
-    return copy;
-}
-
-static void build(struct builder *b, xmlNodePtr root)
-{
-    struct catalog *c = b->c;
-    const char *type;
-    xmlNodePtr n;
-
-    c->id = xml_attr(c->arena, root, "id");
-    c->version = xml_attr(c->arena, root, "version");
-    c->publisher = xml_attr(c->arena, root, "publisher");
-    type = xml_attr(c->arena, root, "type");
-    c->reference = type && strcmp(type, "reference") == 0;
-    scoring_defaults(&c->scoring);
-    for (n = xml_first(root); n; n = xml_next(n)) {
-        if (xml_is(n, "title"))
-            xml_add_text(c->arena, &c->title, n, c->path, b->errs);
-        else if (xml_is(n, "licence"))
-            xml_add_text(c->arena, &c->licence, n, c->path, b->errs);
-        else if (xml_is(n, "metrics"))
-            build_metrics(b, n);
-        else if (xml_is(n, "scoring"))
-            build_scoring(b, n);
-        else if (xml_is(n, "category"))
-            build_category(b, n);
-    }
-    c->categories = to_arena(c->arena, c->categories, c->ncategories,
-                             sizeof *c->categories);
-    c->items = to_arena(c->arena, c->items, c->nitems, sizeof *c->items);
-    c->reqs = to_arena(c->arena, c->reqs, c->nreqs, sizeof *c->reqs);
-    c->metrics = to_arena(c->arena, c->metrics, c->nmetrics,
-                          sizeof *c->metrics);
-}
-
-struct catalog *catalog_load(const char *path, struct cg_errors *errs)
-{
-    struct builder b;
-    struct catalog *c;
-    struct arena *a;
-    size_t before = errors_count(errs);
-    xmlDocPtr doc = xml_read(path, errs);
-
-    if (!doc)
-        return NULL;
-    if (!xml_validate(doc, "catalogue.xsd", path, errs)) {
-        xmlFreeDoc(doc);
-        return NULL;
-    }
-    a = arena_new();
-    c = arena_calloc(a, 1, sizeof *c);
-    c->arena = a;
-    c->path = arena_strdup(a, path);
-    memset(&b, 0, sizeof b);
-    b.c = c;
-    b.errs = errs;
-    build(&b, xmlDocGetRootElement(doc));
-    xmlFreeDoc(doc);
-    if (errors_count(errs) == before)
-        catalog_lint(c, errs);
-    if (errors_count(errs) != before) {
-        catalog_free(c);
-        return NULL;
-    }
-    return c;
+    qsort(v, c->nreqs, sizeof *v, cmp_index);
+    c->req_index = v;
 }
 
 void catalog_free(struct catalog *c)
@@ -454,10 +83,27 @@ void catalog_free(struct catalog *c)
 
 long catalog_find_req(const struct catalog *c, const char *id, size_t len)
 {
-    size_t i;
-    for (i = 0; i < c->nreqs; i++)
-        if (str_eq_n(id, len, c->reqs[i].id))
-            return (long)i;
+    size_t lo = 0, hi = c->nreqs;
+
+    if (!c->req_index) {            /* a model built by hand (tests) */
+        for (lo = 0; lo < c->nreqs; lo++)
+            if (str_eq_n(id, len, c->reqs[lo].id))
+                return (long)lo;
+        return -1;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *s = c->req_index[mid].id;
+        int cmp = strncmp(s, id, len);
+        if (cmp == 0 && s[len] != '\0')
+            cmp = 1;                /* s is longer: it sorts after */
+        if (cmp == 0)
+            return (long)c->req_index[mid].idx;
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return -1;
 }
 

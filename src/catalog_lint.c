@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copcgap/catalog.h"
 #include "copcgap/metric.h"
-#include "catalog_internal.h"
 
 struct id_entry {
     const char *id;

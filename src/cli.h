@@ -11,7 +11,8 @@
 #include "copcgap/error.h"
 #include "copcgap/kpi.h"
 #include "copcgap/profile.h"
-#include "copcgap/records.h"
+#include "copcgap/load.h"
+#include "copcgap/org.h"
 #include "copcgap/report.h"
 
 /* Exit codes, defined once (docs/exit-codes.md). */
@@ -31,15 +32,13 @@ struct command {
     int (*run)(int argc, char **argv);
 };
 
-extern const struct command commands[];
+/* One per command, each defined in cmd_<name>.c. */
+extern const struct command command_validate;
+extern const struct command command_kpi;
+extern const struct command command_assess;
+extern const struct command command_plan;
 
-/* One function per command, in cmd_<name>.c. */
-int cmd_validate(int argc, char **argv);
-int cmd_assess(int argc, char **argv);
-int cmd_kpi(int argc, char **argv);
-int cmd_plan(int argc, char **argv);
-
-/* Loaded inputs and the scored report with its plan (cmd_common.c). */
+/* Loaded inputs and the scored report with its plan (cli_session.c). */
 struct session {
     char *catalog_path;
     struct catalog *cat;
@@ -79,10 +78,14 @@ time_t cli_report_time(void);
 int cli_report_errors(const struct cg_errors *errs);
 
 /* Usage error: "copcgap: msg" + the command's usage line, exit code 2. */
-int cli_usage_error(const char *cmd, const char *fmt, ...) CG_PRINTF(2, 3);
+int cli_usage_error(const struct command *c, const char *fmt, ...)
+    CG_PRINTF(2, 3);
 
 /* Print a command's full help on stdout. */
 void cli_print_command_help(const struct command *c);
-const struct command *cli_find_command(const char *name);
+
+/* Flush standard output: rc when all of it was written, else a message
+ * on stderr and EXIT_IO (a full disk, a closed pipe). */
+int cli_finish_stdout(int rc);
 
 #endif

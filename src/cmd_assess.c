@@ -19,6 +19,29 @@
 #include "copcgap/plan.h"
 #include "copcgap/render.h"
 
+static int cmd_assess(int argc, char **argv);
+
+const struct command command_assess = {
+    "assess", "ORGDIR [-o REPORT.pdf] [--json FILE] [options]",
+    "score every requirement and write the assessment report",
+    "Load the catalogue and the organisation folder ORGDIR, score every\n"
+    "requirement, print a summary, and write the reports asked for.\n"
+    "\n"
+    "  -c, --catalog FILE     requirements catalogue (default: the shipped\n"
+    "                         COPC-aligned catalogue)\n"
+    "  -o, --output FILE      write the PDF report to FILE\n"
+    "  -j, --json FILE        write the report model as JSON to FILE\n"
+    "  -l, --lang en|es       report language (default en)\n"
+    "      --fail-under V     exit 1 when the verdict is below V\n"
+    "                         (ready or conditional)\n"
+    "      --font-dir DIR     directory holding DejaVuSans.ttf\n"
+    "                         (default $COPCGAP_FONT_DIR or the system's)\n"
+    "\n"
+    "Outputs are written to a temporary file and renamed: on any error\n"
+    "no report file is written.\n",
+    cmd_assess
+};
+
 struct assess_args {
     struct session_opts so;
     const char *pdf;
@@ -26,22 +49,6 @@ struct assess_args {
     const char *font_dir;
     int fail_under;             /* -1 when not asked */
 };
-
-/* SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
-time_t cli_report_time(void)
-{
-    const char *s = getenv("SOURCE_DATE_EPOCH");
-    char *end;
-    long long v;
-
-    if (s && *s) {
-        errno = 0;
-        v = strtoll(s, &end, 10);
-        if (errno == 0 && *end == '\0' && v >= 0)
-            return (time_t)v;
-    }
-    return time(NULL);
-}
 
 static int parse_args(int argc, char **argv, struct assess_args *a)
 {
@@ -73,27 +80,31 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
             a->fail_under = verdict_parse(optarg, strlen(optarg));
             if (a->fail_under != VERDICT_READY &&
                 a->fail_under != VERDICT_CONDITIONAL)
-                return cli_usage_error("assess", "--fail-under takes ready "
+                return cli_usage_error(&command_assess,
+                                       "--fail-under takes ready "
                                        "or conditional, not '%s'", optarg);
             break;
         case 'h':
-            cli_print_command_help(cli_find_command("assess"));
+            cli_print_command_help(&command_assess);
             return -1;
         case ':':
-            return cli_usage_error("assess", "option '%s' needs a value",
+            return cli_usage_error(&command_assess,
+                                   "option '%s' needs a value",
                                    argv[optind - 1]);
         default:
-            return cli_usage_error("assess", "unknown option '%s'",
+            return cli_usage_error(&command_assess, "unknown option '%s'",
                                    argv[optind - 1]);
         }
     }
     if (!labels_has_lang(a->so.lang))
-        return cli_usage_error("assess", "--lang takes en or es, not '%s'",
+        return cli_usage_error(&command_assess,
+                               "--lang takes en or es, not '%s'",
                                a->so.lang);
     if (optind >= argc)
-        return cli_usage_error("assess", "no organisation folder given");
+        return cli_usage_error(&command_assess,
+                               "no organisation folder given");
     if (optind + 1 < argc)
-        return cli_usage_error("assess", "unexpected argument '%s'",
+        return cli_usage_error(&command_assess, "unexpected argument '%s'",
                                argv[optind + 1]);
     a->so.orgdir = argv[optind];
     return 0;
@@ -129,7 +140,7 @@ static void print_summary(const struct report *r)
                pl->at_risk);
 }
 
-int cmd_assess(int argc, char **argv)
+static int cmd_assess(int argc, char **argv)
 {
     struct assess_args a;
     struct cg_errors errs = CG_ERRORS_INIT;

@@ -18,7 +18,33 @@
 #include "copcgap/datadir.h"
 #include "copcgap/outfile.h"
 #include "copcgap/profile.h"
-#include "copcgap/records.h"
+#include "copcgap/load.h"
+
+static int cmd_kpi(int argc, char **argv);
+
+const struct command command_kpi = {
+    "kpi", "ORGDIR [-o FILE] [-c CATALOG]",
+    "derive monthly KPIs from the raw data files, as metrics.csv rows",
+    "Load the organisation folder ORGDIR and check all of it (profile,\n"
+    "evidence.csv, findings.csv, metrics.csv and the raw files), then\n"
+    "derive each program's monthly KPIs from the raw files found in\n"
+    "ORGDIR or ORGDIR/data: contacts.csv, qa.csv, surveys.csv,\n"
+    "forecast.csv and staff.csv.  Prints them as CSV with the header\n"
+    "program,metric,period,value,n, sorted by program, metric and\n"
+    "period: the format metrics.csv accepts.\n"
+    "\n"
+    "  -o, --output FILE      write the CSV to FILE instead of stdout\n"
+    "                         (atomically: nothing is written on error)\n"
+    "  -c, --catalog FILE     catalogue that checks the requirement ids of\n"
+    "                         evidence.csv and findings.csv and declares\n"
+    "                         extra metric names (default: the shipped\n"
+    "                         catalogue when installed)\n"
+    "\n"
+    "Bad rows are reported as FILE:LINE:COL: message (the first 20) with\n"
+    "exit status 3.  When stderr is a terminal, reading a file larger\n"
+    "than 64 MB shows a progress line.  Formulas: docs/kpis.md.\n",
+    cmd_kpi
+};
 
 struct kpi_args {
     const char *orgdir;
@@ -43,20 +69,20 @@ static int parse_args(int argc, char **argv, struct kpi_args *a)
         case 'o': a->output = optarg; break;
         case 'c': a->catalog = optarg; break;
         case 'h':
-            cli_print_command_help(cli_find_command("kpi"));
+            cli_print_command_help(&command_kpi);
             return -1;
         case ':':
-            return cli_usage_error("kpi", "option '%s' needs a value",
+            return cli_usage_error(&command_kpi, "option '%s' needs a value",
                                    argv[optind - 1]);
         default:
-            return cli_usage_error("kpi", "unknown option '%s'",
+            return cli_usage_error(&command_kpi, "unknown option '%s'",
                                    argv[optind - 1]);
         }
     }
     if (optind >= argc)
-        return cli_usage_error("kpi", "no organisation folder given");
+        return cli_usage_error(&command_kpi, "no organisation folder given");
     if (optind + 1 < argc)
-        return cli_usage_error("kpi", "unexpected argument '%s'",
+        return cli_usage_error(&command_kpi, "unexpected argument '%s'",
                                argv[optind + 1]);
     a->orgdir = argv[optind];
     return 0;
@@ -120,7 +146,7 @@ static void write_derived(const struct orgdata *o, const struct profile *p,
     free(v);
 }
 
-int cmd_kpi(int argc, char **argv)
+static int cmd_kpi(int argc, char **argv)
 {
     struct kpi_args a;
     struct cg_errors errs = CG_ERRORS_INIT;

@@ -13,6 +13,30 @@
 #include "copcgap/plan.h"
 #include "copcgap/render.h"
 
+static int cmd_plan(int argc, char **argv);
+
+const struct command command_plan = {
+    "plan", "ORGDIR [--format table|csv|json|xlsx] [-o FILE] [options]",
+    "rank the gaps and schedule the action plan to the audit date",
+    "Score the organisation as `assess` does, then print the ranked gap\n"
+    "register and the action plan (SMART actions with owners and dates\n"
+    "scheduled back from the target audit date), or export them.\n"
+    "\n"
+    "  -c, --catalog FILE     requirements catalogue (default: the shipped\n"
+    "                         COPC-aligned catalogue)\n"
+    "  -f, --format FORMAT    table (default), csv, json or xlsx\n"
+    "  -o, --output FILE      write the export to FILE (the format follows\n"
+    "                         the extension unless --format is given)\n"
+    "  -l, --lang en|es       language of titles and actions\n"
+    "      --capacity DAYS    planned working days per owner per month\n"
+    "                         before a month is flagged overloaded\n"
+    "                         (default 10)\n"
+    "\n"
+    "Tiers: P1 = critical or at-risk gaps and priority >= tier1-min;\n"
+    "P2 = priority >= tier2-min; P3 = the rest (docs/plan.md).\n",
+    cmd_plan
+};
+
 enum plan_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_XLSX, FMT_COUNT };
 
 static const char *const format_names[FMT_COUNT] = {
@@ -67,43 +91,47 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
                 if (strcmp(optarg, format_names[i]) == 0)
                     a->format = i;
             if (a->format == -2)
-                return cli_usage_error("plan", "--format takes table, csv, "
+                return cli_usage_error(&command_plan,
+                                       "--format takes table, csv, "
                                        "json or xlsx, not '%s'", optarg);
             break;
         case OPT_CAPACITY:
             a->so.capacity = strtod(optarg, &end);
             if (*end || a->so.capacity <= 0 || a->so.capacity > 31)
-                return cli_usage_error("plan", "--capacity takes a number of "
+                return cli_usage_error(&command_plan,
+                                       "--capacity takes a number of "
                                        "days per month (0-31], not '%s'",
                                        optarg);
             break;
         case 'h':
-            cli_print_command_help(cli_find_command("plan"));
+            cli_print_command_help(&command_plan);
             return -1;
         case ':':
-            return cli_usage_error("plan", "option '%s' needs a value",
+            return cli_usage_error(&command_plan, "option '%s' needs a value",
                                    argv[optind - 1]);
         default:
-            return cli_usage_error("plan", "unknown option '%s'",
+            return cli_usage_error(&command_plan, "unknown option '%s'",
                                    argv[optind - 1]);
         }
     }
     if (!labels_has_lang(a->so.lang))
-        return cli_usage_error("plan", "--lang takes en or es, not '%s'",
+        return cli_usage_error(&command_plan,
+                               "--lang takes en or es, not '%s'",
                                a->so.lang);
     if (optind >= argc)
-        return cli_usage_error("plan", "no organisation folder given");
+        return cli_usage_error(&command_plan, "no organisation folder given");
     if (optind + 1 < argc)
-        return cli_usage_error("plan", "unexpected argument '%s'",
+        return cli_usage_error(&command_plan, "unexpected argument '%s'",
                                argv[optind + 1]);
     a->so.orgdir = argv[optind];
     if (a->format < 0)
         a->format = a->out ? format_from_path(a->out) : FMT_TABLE;
     if (a->format < 0)
-        return cli_usage_error("plan", "cannot tell the format of '%s': use "
+        return cli_usage_error(&command_plan,
+                               "cannot tell the format of '%s': use "
                                "--format csv|json|xlsx", a->out);
     if (a->format == FMT_XLSX && !a->out)
-        return cli_usage_error("plan", "--format xlsx needs -o FILE");
+        return cli_usage_error(&command_plan, "--format xlsx needs -o FILE");
     return 0;
 }
 
@@ -180,7 +208,7 @@ static void print_table(const struct report *r)
     }
 }
 
-int cmd_plan(int argc, char **argv)
+static int cmd_plan(int argc, char **argv)
 {
     struct plan_args a;
     struct cg_errors errs = CG_ERRORS_INIT;

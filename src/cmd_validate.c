@@ -7,27 +7,24 @@
 #include <string.h>
 
 #include "cli.h"
-#include "copcgap/catalog.h"
-#include "copcgap/profile.h"
-#include "copcgap/xmlsafe.h"
+#include "copcgap/load.h"
+
+static int cmd_validate(int argc, char **argv);
+
+const struct command command_validate = {
+    "validate", "FILE...",
+    "check catalogue and profile files (schema and cross-references)",
+    "Validate each FILE: a requirements catalogue (root <catalog>) or an\n"
+    "organisation profile (root <profile>). Prints one summary line per\n"
+    "valid file on stdout; located errors (FILE:LINE: message) on stderr.\n"
+    "Exit status 3 when any file is invalid.\n",
+    cmd_validate
+};
 
 static int validate_one(const char *path, struct cg_errors *errs)
 {
-    xmlDocPtr doc = xml_read(path, errs);
-    xmlNodePtr root;
-    int is_catalog, is_profile;
-
-    if (!doc)
-        return 0;
-    root = xmlDocGetRootElement(doc);
-    is_catalog = xml_is(root, "catalog");
-    is_profile = xml_is(root, "profile");
-    if (!is_catalog && !is_profile)
-        errors_add(errs, CG_ERR_INPUT, path, xml_line(root), 0,
-                   "root element <%s> is neither <catalog> nor <profile>",
-                   (const char *)root->name);
-    xmlFreeDoc(doc);
-    if (is_catalog) {
+    switch (load_sniff(path, errs)) {
+    case DOC_CATALOG: {
         struct catalog *c = catalog_load(path, errs);
         if (!c)
             return 0;
@@ -37,7 +34,7 @@ static int validate_one(const char *path, struct cg_errors *errs)
         catalog_free(c);
         return 1;
     }
-    if (is_profile) {
+    case DOC_PROFILE: {
         struct profile *p = profile_load(path, errs);
         if (!p)
             return 0;
@@ -50,10 +47,12 @@ static int validate_one(const char *path, struct cg_errors *errs)
         profile_free(p);
         return 1;
     }
-    return 0;
+    default:
+        return 0;
+    }
 }
 
-int cmd_validate(int argc, char **argv)
+static int cmd_validate(int argc, char **argv)
 {
     static const struct option opts[] = {
         { "help", no_argument, NULL, 'h' },
@@ -65,14 +64,14 @@ int cmd_validate(int argc, char **argv)
     opterr = 0;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (c == 'h') {
-            cli_print_command_help(cli_find_command("validate"));
+            cli_print_command_help(&command_validate);
             return EXIT_DONE;
         }
-        return cli_usage_error("validate", "unknown option '%s'",
+        return cli_usage_error(&command_validate, "unknown option '%s'",
                                argv[optind - 1]);
     }
     if (optind >= argc)
-        return cli_usage_error("validate", "no file to validate");
+        return cli_usage_error(&command_validate, "no file to validate");
     for (i = optind; i < argc; i++) {
         int rc;
         validate_one(argv[i], &errs);

@@ -21,6 +21,7 @@
 #include "copcgap/field.h"
 #include "copcgap/kpi.h"
 #include "copcgap/kpi_calc.h"
+#include "copcgap/load.h"
 #include "kpi_map.h"
 
 /* Rows between two progress reports. */

@@ -18,4 +18,12 @@ json_t *rj_plan(const struct report *r, const struct plan *pl);
 /* Names of the evidence flags set in `flags` ("stale", ...). */
 json_t *rj_evidence_flags(unsigned flags);
 
+/* The document as indented text ending in a newline (malloc'd), or NULL;
+ * takes the reference to root. */
+char *rj_dumps(json_t *root);
+
+/* The document written atomically to path ("-": stdout); takes the
+ * reference to root.  1, or 0 with an error appended. */
+int rj_write(json_t *root, const char *path, struct cg_errors *errs);
+
 #endif

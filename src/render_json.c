@@ -20,43 +20,6 @@
 #define num rj_num
 #define str_or_null rj_str_or_null
 
-json_t *rj_num(double x)
-{
-    double r = round(x * 1e6) / 1e6;
-    if (r == 0)
-        r = 0;              /* no "-0" */
-    if (r == floor(r) && fabs(r) < 1e15)
-        return json_integer((json_int_t)r);
-    return json_real(r);
-}
-
-json_t *rj_str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
-json_t *rj_date(cg_day d)
-{
-    char buf[DATE_BUF];
-    date_format(d, buf);
-    return json_string(buf);
-}
-
-json_t *rj_evidence_flags(unsigned flags)
-{
-    static const struct { unsigned bit; const char *name; } names[] = {
-        { EVF_UNAPPROVED, "unapproved" }, { EVF_EXPIRED, "expired" },
-        { EVF_STALE, "stale" }, { EVF_CHANGED, "changed" },
-        { EVF_MISSING, "missing-file" }, { EVF_FUTURE, "dated-after-as-of" },
-    };
-    json_t *arr = json_array();
-    size_t i;
-    for (i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (flags & names[i].bit)
-            json_array_append_new(arr, json_string(names[i].name));
-    return arr;
-}
-
 static json_t *counts(const size_t count[REQ_COUNT])
 {
     json_t *o = json_object();
@@ -427,35 +390,11 @@ static json_t *report_json(const struct report *r)
 
 char *render_json_string(const struct report *r)
 {
-    json_t *root = report_json(r);
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                      JSON_REAL_PRECISION(12));
-    char *copy;
-
-    json_decref(root);
-    if (!text)
-        return NULL;
-    /* jansson allocates with its own allocator; hand back a plain one. */
-    copy = xmalloc(strlen(text) + 2);
-    memcpy(copy, text, strlen(text));
-    copy[strlen(text)] = '\n';
-    copy[strlen(text) + 1] = '\0';
-    free(text);
-    return copy;
+    return rj_dumps(report_json(r));
 }
 
 int render_json(const struct report *r, const char *path,
                 struct cg_errors *errs)
 {
-    char *text = render_json_string(r);
-    int ok;
-
-    if (!text) {
-        errors_add(errs, CG_ERR_INTERNAL, path, 0, 0,
-                   "cannot serialise the report as JSON");
-        return 0;
-    }
-    ok = outfile_write_all(path, text, strlen(text), errs);
-    free(text);
-    return ok;
+    return rj_write(report_json(r), path, errs);
 }

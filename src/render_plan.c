@@ -101,8 +101,6 @@ int render_plan_json(const struct report *r, const char *path,
                      struct cg_errors *errs)
 {
     json_t *root = json_object();
-    char *text;
-    int ok;
 
     json_object_set_new(root, "format", json_string("copcgap-plan"));
     json_object_set_new(root, "version", json_integer(REPORT_JSON_VERSION));
@@ -110,25 +108,7 @@ int render_plan_json(const struct report *r, const char *path,
                         json_string(r->profile->org_name));
     json_object_set_new(root, "catalog", json_string(r->catalog->id));
     json_object_set_new(root, "plan", rj_plan(r, r->plan));
-    text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                JSON_REAL_PRECISION(12));
-    json_decref(root);
-    if (!text) {
-        errors_add(errs, CG_ERR_INTERNAL, path, 0, 0,
-                   "cannot serialise the plan as JSON");
-        return 0;
-    }
-    {
-        size_t len = strlen(text);
-        char *withnl = xmalloc(len + 2);
-        memcpy(withnl, text, len);
-        withnl[len] = '\n';
-        withnl[len + 1] = '\0';
-        free(text);
-        ok = outfile_write_all(path, withnl, len + 1, errs);
-        free(withnl);
-    }
-    return ok;
+    return rj_write(root, path, errs);
 }
 
 /* RFC 4180 field: quoted when it holds a comma, quote or line break. */

@@ -20,6 +20,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "copcgap/embedded.h"
+#include "copcgap/load.h"
 #include "copcgap/xmlsafe.h"
 
 struct xml_state {
@@ -290,7 +291,7 @@ int xml_validate(xmlDocPtr doc, const char *xsd_name, const char *path,
     return rc == 0;
 }
 
-void xml_cleanup(void)
+void load_cleanup(void)
 {
     size_t i;
     for (i = 0; i < ARRAY_LEN(schemas); i++) {
@@ -300,6 +301,27 @@ void xml_cleanup(void)
         schemas[i].schema = NULL;
     }
     xmlCleanupParser();
+}
+
+int load_sniff(const char *path, struct cg_errors *errs)
+{
+    xmlDocPtr doc = xml_read(path, errs);
+    xmlNodePtr root;
+    int kind = -1;
+
+    if (!doc)
+        return -1;
+    root = xmlDocGetRootElement(doc);
+    if (xml_is(root, "catalog"))
+        kind = DOC_CATALOG;
+    else if (xml_is(root, "profile"))
+        kind = DOC_PROFILE;
+    else
+        errors_add(errs, CG_ERR_INPUT, path, xml_line(root), 0,
+                   "root element <%s> is neither <catalog> nor <profile>",
+                   (const char *)root->name);
+    xmlFreeDoc(doc);
+    return kind;
 }
 
 /* ---------------------------------------------------------------- DOM */

@@ -29,6 +29,14 @@ char *arena_printf(struct arena *a, const char *fmt, ...) CG_PRINTF(2, 3);
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
     CG_PRINTF(2, 0);
 
+/*
+ * Move a heap array of n elements of `size` bytes into the arena and
+ * free() the heap copy: loaders grow arrays with VEC_PUSH, then hand them
+ * to the model's arena so that one arena_free releases everything.  The
+ * copy has room for one more zeroed element and is never NULL.
+ */
+void *arena_adopt(struct arena *a, void *heap, size_t n, size_t size);
+
 /* Bytes handed out so far (for tests and statistics). */
 size_t arena_used(const struct arena *a);
 

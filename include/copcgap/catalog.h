@@ -1,12 +1,11 @@
 /*
- * catalog.h — a requirements catalogue (standards/ files).
+ * catalog.h — a requirements catalogue (standards/ files): the model.
  *
- * catalog_load() parses with libxml2 (no network, no DTD, no entity
- * expansion, any DOCTYPE refused), validates against the embedded
- * catalogue.xsd, builds this model, and lints it (unique ids, known
- * metrics, dangling depends-on, dependency cycles, weights > 0).
- * Every string and array lives in the catalogue's arena; catalog_free()
- * releases it all.
+ * catalog_load() (load.h) parses a file with libxml2 and builds this
+ * model; catalog_lint() then checks what a schema cannot (unique ids,
+ * known metrics, dangling depends-on, dependency cycles, coherent rule
+ * parameters).  Every string and array lives in the catalogue's arena;
+ * catalog_free() releases it all.
  *
  * Requirements are kept in one array in document order; categories and
  * items index into it.
@@ -40,6 +39,7 @@ enum window_mode {
 };
 
 struct expr;            /* compiled check expression (expr.h) */
+struct req_index;       /* sorted requirement ids (catalog.c) */
 
 struct rule {
     enum rule_type type;
@@ -180,10 +180,18 @@ struct catalog {
     struct declared_metric *metrics;
     size_t nmetrics;
     size_t nrules;              /* total over all requirements */
+    const struct req_index *req_index;  /* ids sorted, for lookups */
 };
 
-struct catalog *catalog_load(const char *path, struct cg_errors *errs);
 void catalog_free(struct catalog *c);
+
+/* Sort the requirement ids for catalog_find_req (loaders call it once
+ * the requirements are built; without it lookups scan). */
+void catalog_build_index(struct catalog *c);
+
+/* Cross-reference checks on a built catalogue (index built); located
+ * errors appended. */
+void catalog_lint(struct catalog *c, struct cg_errors *errs);
 
 /* Index of a requirement by id, or -1. */
 long catalog_find_req(const struct catalog *c, const char *id, size_t len);
@@ -198,6 +206,8 @@ int catalog_metric_better(const struct catalog *c, const char *name);
 
 const char *rule_type_name(enum rule_type t);
 const char *window_mode_name(enum window_mode m);
+/* The window mode of that name, or -1. */
+int window_mode_parse(const char *s);
 
 /* Defaults of the scoring policy (design.md). */
 void scoring_defaults(struct scoring *s);

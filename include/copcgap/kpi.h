@@ -1,16 +1,13 @@
 /*
- * kpi.h — monthly KPI values per program: the store, and their
- * derivation from raw operational data (inputs.md, "Raw operational data
- * and the KPIs derived from it").
+ * kpi.h — monthly KPI values per program: the store (core).  They are
+ * derived from raw operational data by kpi_derive() (load.h; inputs.md,
+ * "Raw operational data and the KPIs derived from it").
  *
  * The store holds one entry per (program, metric, month), whether it
  * came from metrics.csv or was derived from a raw file; adding a key
  * twice is refused so the caller can report both places.  Entries own
  * nothing: metric names are interned in the store (or are the static
  * names of metric_defs), file names are copied into the store.
- *
- * kpi_derive() streams each raw file once with memory independent of the
- * number of rows (accumulators per program and month only).
  */
 #ifndef COPCGAP_KPI_H
 #define COPCGAP_KPI_H
@@ -77,33 +74,5 @@ void kpi_write_entries(const struct kpi_entry *const *v, size_t n,
 
 /* Format a KPI value as inputs.md asks ("80", "83.333333", "-12.5"). */
 void kpi_format_value(double v, char *buf, size_t size);
-
-/* Progress of a long read, for a progress line (the CLI prints it). */
-struct kpi_progress {
-    void (*fn)(void *ctx, const char *file, uint64_t bytes_done,
-               uint64_t bytes_total, uint64_t rows);
-    void *ctx;
-};
-
-/* What kpi_derive found, for summaries and the workspace. */
-struct raw_file_info {
-    int present;
-    char *path;             /* as displayed (malloc'd; kpi_raw_free) */
-    uint64_t rows;
-    uint64_t bytes;
-};
-
-/*
- * Derive every KPI of inputs.md from the raw files found in dir or
- * dir/data (contacts.csv, qa.csv, surveys.csv, forecast.csv, staff.csv)
- * and add them to the store.  Returns 1, or 0 with located errors
- * (FILE:LINE:COL, up to the error list's limit) appended.  `info` (may
- * be NULL) receives one entry per enum metric_source.  `progress` may be
- * NULL.
- */
-int kpi_derive(const char *dir, const struct profile *p,
-               struct kpi_store *store, const struct kpi_progress *progress,
-               struct raw_file_info info[5], struct cg_errors *errs);
-void kpi_raw_free(struct raw_file_info info[5]);
 
 #endif

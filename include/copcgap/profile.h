@@ -1,8 +1,10 @@
 /*
- * profile.h — the assessed organisation (profile.xml, inputs.md).
+ * profile.h — the assessed organisation (profile.xml, inputs.md): the
+ * model.
  *
- * profile_load() parses and checks the file; everything the returned
- * struct points at lives in its arena and is freed by profile_free().
+ * profile_load() (load.h) parses and checks the file; everything the
+ * returned struct points at lives in its arena and is freed by
+ * profile_free().
  * Program parameters left out of the file hold their documented defaults
  * (sl-seconds by channel, short-abandon 5 s, forecast tolerance 15 %).
  */
@@ -65,11 +67,6 @@ struct profile {
     size_t nscope;
 };
 
-/*
- * Load and check profile.xml at `path`.  On failure returns NULL with the
- * located problems appended to `errs`.
- */
-struct profile *profile_load(const char *path, struct cg_errors *errs);
 void profile_free(struct profile *p);
 
 /* Index of the program with that id, or -1. */

@@ -14,7 +14,7 @@
 #include "copcgap/catalog.h"
 #include "copcgap/model.h"
 #include "copcgap/profile.h"
-#include "copcgap/records.h"
+#include "copcgap/org.h"
 
 struct rule_result {
     const struct rule *rule;

@@ -37,9 +37,6 @@ xmlDocPtr xml_read(const char *path, struct cg_errors *errs);
 int xml_validate(xmlDocPtr doc, const char *xsd_name, const char *path,
                  struct cg_errors *errs);
 
-/* Release cached schemas (at exit, so leak checkers stay quiet). */
-void xml_cleanup(void);
-
 /* ----- DOM helpers for loaders (strings copied into the arena) ----- */
 
 long xml_line(xmlNodePtr node);

@@ -15,6 +15,7 @@
 #include "copcgap/error.h"
 #include "copcgap/profile.h"
 #include "copcgap/strbuf.h"
+#include "copcgap/load.h"
 
 /* Two programs: p1 (voice, T 20 s, S 5 s, tolerance 10 %) and p2 (chat,
  * the defaults: T 60 s, S 5 s, tolerance 15 %). */

@@ -9,6 +9,7 @@
 #include "check_main.h"
 #include "copcgap/arena.h"
 #include "copcgap/assess.h"
+#include "copcgap/load.h"
 
 static struct catalog *cat;
 static struct profile *prof;

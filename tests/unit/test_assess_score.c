@@ -11,6 +11,7 @@
 
 #include "check_main.h"
 #include "copcgap/assess.h"
+#include "copcgap/load.h"
 
 static struct catalog *cat;
 static struct profile *prof;

@@ -8,6 +8,7 @@
 #include "check_main.h"
 #include "copcgap/catalog.h"
 #include "copcgap/embedded.h"
+#include "copcgap/load.h"
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
              "<catalog id=\"t\" version=\"1\" publisher=\"p\">\n" \

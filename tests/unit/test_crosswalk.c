@@ -14,6 +14,7 @@
 
 #include "check_main.h"
 #include "copcgap/assess.h"
+#include "copcgap/load.h"
 
 static void set(struct report *r, const char *id, enum rule_status st,
                 double score)

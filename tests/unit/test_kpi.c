@@ -12,6 +12,7 @@
 #include "copcgap/kpi.h"
 #include "copcgap/kpi_calc.h"
 #include "copcgap/num.h"
+#include "copcgap/load.h"
 #include "org_fixture.h"
 
 #define EPS 1e-6

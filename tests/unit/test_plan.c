@@ -19,6 +19,7 @@
 #include "check_main.h"
 #include "copcgap/assess.h"
 #include "copcgap/plan.h"
+#include "copcgap/load.h"
 
 static struct catalog *cat;
 static struct profile *prof;

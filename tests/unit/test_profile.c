@@ -4,6 +4,7 @@
 
 #include "check_main.h"
 #include "copcgap/profile.h"
+#include "copcgap/load.h"
 
 static struct profile *load_text(const char *xml, struct cg_errors *errs)
 {

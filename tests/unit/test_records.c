@@ -10,7 +10,8 @@
 
 #include "check_main.h"
 #include "copcgap/catalog.h"
-#include "copcgap/records.h"
+#include "copcgap/org.h"
+#include "copcgap/load.h"
 #include "org_fixture.h"
 
 /* Two requirements and one declared metric ("occupancy"). */

@@ -14,6 +14,7 @@
 #include "check_main.h"
 #include "copcgap/catalog.h"
 #include "copcgap/metric.h"
+#include "copcgap/load.h"
 
 #define COPC_PATH "standards/copc-cx-aligned.xml"
 #define ISO_PATH "standards/iso-18295-1-aligned.xml"

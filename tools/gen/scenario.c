@@ -18,6 +18,7 @@
 #include "copcgap/metric.h"
 #include "copcgap/profile.h"
 #include "copcgap/util.h"
+#include "copcgap/load.h"
 #include "gen.h"
 
 static const char *const maturity_names[MAT_COUNT] = {

@@ -1,5 +1,5 @@
 /*
- * cmd_common.c — what assess, plan and report share: load the catalogue,
+ * cli_session.c — what assess and plan share: load the catalogue,
  * the profile and the organisation folder, run the engine and the plan.
  * Everything is loaded and checked before any command writes output.
  */
@@ -12,7 +12,7 @@
 #include "copcgap/assess.h"
 #include "copcgap/datadir.h"
 #include "copcgap/plan.h"
-#include "copcgap/utf8.h"
+#include "copcgap/load.h"
 
 /* Directory part of a path ("." when none). */
 static char *dir_of(const char *path)
@@ -127,30 +127,4 @@ void session_free(struct session *s)
     free(s->targets);
     free(s->catalog_path);
     memset(s, 0, sizeof *s);
-}
-
-/* Print s in exactly `width` columns (one per character), cut with "…". */
-void cli_cell(const char *s, size_t width)
-{
-    size_t i = 0, cols = 0, len = strlen(s ? s : "");
-
-    if (!s)
-        s = "";
-    while (i < len && cols < width) {
-        size_t n = utf8_char_len(s + i, len - i);
-        if (n == 0)
-            n = 1;
-        if (cols + 1 == width && i + n < len) {
-            fputs("…", stdout);
-            cols++;
-            i = len;
-            break;
-        }
-        fwrite(s + i, 1, n, stdout);
-        i += n;
-        cols++;
-    }
-    for (; cols < width; cols++)
-        fputc(' ', stdout);
-    fputc(' ', stdout);
 }

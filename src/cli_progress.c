@@ -1,5 +1,5 @@
 /*
- * cmd_progress.c — the progress line for long reads: rows, MB/s and
+ * cli_progress.c — the progress line for long reads: rows, MB/s and
  * percent on stderr, redrawn at most five times a second and erased when
  * each file is done; only when stderr is a terminal, so logs and tests
  * never see it.  Used by every command that reads the raw data.

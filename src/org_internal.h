@@ -1,12 +1,14 @@
 /*
- * records_internal.h — shared by the organisation-folder loaders
- * (records.c, records_evidence.c; internal to src/).
+ * org_internal.h — shared by the organisation-folder loaders (org_csv.c,
+ * org_load.c, org_evidence.c; internal to src/).
  */
-#ifndef COPCGAP_RECORDS_INTERNAL_H
-#define COPCGAP_RECORDS_INTERNAL_H
+#ifndef COPCGAP_ORG_INTERNAL_H
+#define COPCGAP_ORG_INTERNAL_H
 
+#include "copcgap/catalog.h"
 #include "copcgap/csv.h"
-#include "copcgap/records.h"
+#include "copcgap/org.h"
+#include "copcgap/profile.h"
 
 /*
  * A set of keys with the line each was first seen on, to report
@@ -33,10 +35,6 @@ void keyset_free(struct keyset *s);
 struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
                                 const char *const *cols, int *idx,
                                 const char **display, struct cg_errors *errs);
-
-/* An arena copy of a malloc'd array of n elements (NULL when n is 0),
- * so that org_free() releases it with the rest. */
-void *org_keep(struct orgdata *o, const void *v, size_t n, size_t size);
 
 /* A field as an arena string. */
 const char *org_strdup_field(struct orgdata *o, const struct csv_row *row,

@@ -1,7 +1,7 @@
 /*
- * records.c — loading an organisation folder (see records.h): findings,
- * metrics.csv, KPIs derived from the raw files, and the helpers the
- * evidence loader shares (records_evidence.c).
+ * org_load.c — loading an organisation folder (load.h; model in org.h):
+ * findings.csv, metrics.csv and the KPIs derived from the raw files;
+ * evidence.csv is org_evidence.c's, the shared CSV helpers org_csv.c's.
  *
  * Order matters for one check only: raw files are derived before
  * metrics.csv is read, so that a metrics.csv row for a KPI the raw data
@@ -15,175 +15,8 @@
 
 #include "copcgap/arena.h"
 #include "copcgap/field.h"
-#include "records_internal.h"
-
-/* ---------------------------------------------------------------- keyset */
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = UINT64_C(14695981039346656037);     /* FNV-1a */
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= UINT64_C(1099511628211);
-    }
-    return h;
-}
-
-static size_t keyset_find(const struct keyset *s, const char *key)
-{
-    size_t mask = s->nslots - 1, i = (size_t)hash_str(key) & mask;
-
-    while (s->slots[i].key && strcmp(s->slots[i].key, key) != 0)
-        i = (i + 1) & mask;
-    return i;
-}
-
-long keyset_add(struct keyset *s, struct arena *a, const char *key,
-                long line)
-{
-    size_t i;
-
-    if (2 * (s->n + 1) > s->nslots) {
-        struct keyset_slot *old = s->slots;
-        size_t oldn = s->nslots;
-        s->nslots = oldn ? oldn * 2 : 64;
-        s->slots = xcalloc(s->nslots, sizeof *s->slots);
-        for (i = 0; i < oldn; i++)
-            if (old[i].key)
-                s->slots[keyset_find(s, old[i].key)] = old[i];
-        free(old);
-    }
-    i = keyset_find(s, key);
-    if (s->slots[i].key)
-        return s->slots[i].line;
-    s->slots[i].key = arena_strdup(a, key);
-    s->slots[i].line = line;
-    s->n++;
-    return 0;
-}
-
-void keyset_free(struct keyset *s)
-{
-    free(s->slots);
-    s->slots = NULL;
-    s->nslots = s->n = 0;
-}
-
-/* --------------------------------------------------------------- helpers */
-
-struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
-                                const char *const *cols, int *idx,
-                                const char **display, struct cg_errors *errs)
-{
-    const char *sep = str_ends_with(o->dir, "/") ? "" : "/";
-    char *path = arena_printf(o->arena, "%s%s%s", o->dir, sep, name);
-    struct csv_reader *r;
-    struct stat st;
-    size_t n = 0;
-
-    *display = NULL;
-    if (stat(path, &st) != 0)
-        return NULL;
-    *display = path;
-    r = csv_open(path, path, errs);
-    if (!r)
-        return NULL;
-    while (cols[n])
-        n++;
-    if (!csv_find_columns(r, cols, n, idx, errs)) {
-        csv_close(r);
-        return NULL;
-    }
-    return r;
-}
-
-void *org_keep(struct orgdata *o, const void *v, size_t n, size_t size)
-{
-    void *copy;
-
-    if (n == 0)
-        return NULL;
-    copy = arena_calloc(o->arena, n, size);
-    memcpy(copy, v, n * size);
-    return copy;
-}
-
-const char *org_strdup_field(struct orgdata *o, const struct csv_row *row,
-                             int col)
-{
-    return arena_strndup(o->arena, row->f[col].p, row->f[col].len);
-}
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-int org_parse_requirements(struct orgdata *o, const struct catalog *c,
-                           const struct csv_reader *r,
-                           const struct csv_row *row, int col,
-                           size_t **reqs, size_t *nreqs,
-                           struct cg_errors *errs)
-{
-    const char *s = row->f[col].p, *e = s + row->f[col].len;
-    size_t *v = NULL, n = 0, cap = 0, i;
-    int ok = 1;
-
-    /* "1.1;2.3", with spaces around ids and empty items tolerated, as
-     * people type lists. */
-    while (s < e) {
-        const char *semi = memchr(s, ';', (size_t)(e - s));
-        const char *end = semi ? semi : e, *a = s, *b = end;
-        long idx;
-
-        while (a < b && is_space(*a))
-            a++;
-        while (b > a && is_space(b[-1]))
-            b--;
-        s = semi ? semi + 1 : e;
-        if (a == b)
-            continue;
-        idx = catalog_find_req(c, a, (size_t)(b - a));
-        if (idx < 0) {
-            struct strbuf q = STRBUF_INIT;
-            strbuf_add_quoted(&q, a, (size_t)(b - a), CSV_QUOTE_MAX);
-            csv_error_at(r, row, col, errs, "unknown requirement %s (not in "
-                         "catalogue %s)", q.buf, c->id);
-            strbuf_free(&q);
-            ok = 0;
-            continue;
-        }
-        for (i = 0; i < n && v[i] != (size_t)idx; i++)
-            ;
-        if (i == n)
-            VEC_PUSH(v, n, cap) = (size_t)idx;
-    }
-    if (ok && n == 0) {
-        csv_error_value(r, row, col, "must list one or more requirement ids "
-                        "(separated by ';')", errs);
-        ok = 0;
-    }
-    if (ok) {
-        *reqs = arena_calloc(o->arena, n, sizeof **reqs);
-        memcpy(*reqs, v, n * sizeof *v);
-        *nreqs = n;
-    }
-    free(v);
-    return ok;
-}
-
-/* Without a catalogue requirement ids cannot be checked: refuse rather
- * than load rows nobody verified. */
-int org_need_catalog(const char *display, const struct catalog *c,
-                        struct cg_errors *errs)
-{
-    if (c)
-        return 1;
-    errors_add(errs, CG_ERR_INPUT, display, 0, 0,
-               "requirement ids cannot be checked without a catalogue "
-               "(give one with --catalog)");
-    return 0;
-}
+#include "copcgap/load.h"
+#include "org_internal.h"
 
 /* -------------------------------------------------------------- findings */
 
@@ -276,9 +109,8 @@ static void load_findings(struct orgdata *o, const struct profile *p,
         VEC_PUSH(v, n, cap) = f;
     }
 done:
-    o->findings = org_keep(o, v, n, sizeof *v);
+    o->findings = arena_adopt(o->arena, v, n, sizeof *v);
     o->nfindings = n;
-    free(v);
     keyset_free(&seen);
     csv_close(r);
 }
@@ -371,7 +203,7 @@ struct orgdata *org_load(const char *dir, const struct profile *p,
     o->kpis = kpi_store_new();
     org_load_evidence(o, p, c, errs);
     load_findings(o, p, c, errs);
-    kpi_derive(dir, p, o->kpis, progress, o->raw, errs);
+    kpi_derive(dir, p, o->kpis, progress, NULL, errs);
     load_metrics(o, p, c, errs);
     if (errors_count(errs) != before) {
         org_free(o);
@@ -380,20 +212,3 @@ struct orgdata *org_load(const char *dir, const struct profile *p,
     return o;
 }
 
-void org_free(struct orgdata *o)
-{
-    if (!o)
-        return;
-    kpi_raw_free(o->raw);
-    kpi_store_free(o->kpis);
-    arena_free(o->arena);
-    free(o);
-}
-
-const char *integrity_name(enum integrity i)
-{
-    static const char *const names[] = {
-        "unchecked", "ok", "mismatch", "missing", "remote"
-    };
-    return (size_t)i < ARRAY_LEN(names) ? names[i] : "?";
-}

@@ -1,5 +1,5 @@
 /*
- * records_evidence.c — evidence.csv (see records.h, inputs.md): the
+ * org_evidence.c — evidence.csv (model in org.h, inputs.md): the
  * evidence register, its locations, and the SHA-256 integrity check.
  *
  * A location is a path relative to the organisation folder or an
@@ -18,7 +18,7 @@
 
 #include "copcgap/arena.h"
 #include "copcgap/field.h"
-#include "records_internal.h"
+#include "org_internal.h"
 
 enum { EV_ID, EV_REQS, EV_PROGRAM, EV_KIND, EV_TITLE, EV_OWNER, EV_DATED,
        EV_APPROVED, EV_EXPIRES, EV_LOCATION, EV_SHA256, EV_NCOLS };
@@ -256,9 +256,8 @@ void org_load_evidence(struct orgdata *o, const struct profile *p,
             VEC_PUSH(v, n, cap) = ev;
     }
 done:
-    o->evidence = org_keep(o, v, n, sizeof *v);
+    o->evidence = arena_adopt(o->arena, v, n, sizeof *v);
     o->nevidence = n;
-    free(v);
     keyset_free(&seen);
     csv_close(r);
 }

@@ -1,17 +1,17 @@
 /*
- * records.h — an organisation folder loaded: evidence register,
+ * org.h — an organisation folder loaded, as a model: evidence register,
  * assessor findings, and KPI values (metrics.csv plus everything derived
  * from the raw files), all checked against the profile and catalogue.
  *
- * org_load() reads ORGDIR/evidence.csv, findings.csv and metrics.csv
- * (each optional) and derives KPIs from the raw files (kpi_derive).  It
+ * org_load() (load.h) reads ORGDIR/evidence.csv, findings.csv and
+ * metrics.csv (each optional) and derives KPIs from the raw files.  It
  * verifies evidence files' SHA-256 digests when given.  Any problem is a
  * located error (FILE:LINE:COL) and the whole load fails: no row is ever
  * silently dropped.  Everything lives in the orgdata's arena (and its
  * KPI store); org_free() releases all of it.
  */
-#ifndef COPCGAP_RECORDS_H
-#define COPCGAP_RECORDS_H
+#ifndef COPCGAP_ORG_H
+#define COPCGAP_ORG_H
 
 #include <stddef.h>
 
@@ -74,13 +74,8 @@ struct orgdata {
     struct finding *findings;
     size_t nfindings;
     struct kpi_store *kpis;     /* metrics.csv + derived */
-    struct raw_file_info raw[SRC_COUNT];
 };
 
-struct orgdata *org_load(const char *dir, const struct profile *p,
-                         const struct catalog *c,
-                         const struct kpi_progress *progress,
-                         struct cg_errors *errs);
 void org_free(struct orgdata *o);
 
 /* Display name of an integrity state ("ok", "mismatch", ...). */

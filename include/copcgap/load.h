@@ -1,0 +1,79 @@
+/*
+ * load.h — the loaders (edges layer): files in, models out.
+ *
+ * Each loader reads and checks one kind of input and builds its model
+ * (catalog.h, profile.h, org.h, kpi.h).  XML is parsed only through
+ * xmlsafe.c: no network, no DTD, no entity expansion, any DOCTYPE
+ * refused, then validated against the schema embedded in the binary.
+ * Every problem is a located error (FILE:LINE[:COL]: message) appended
+ * to `errs`, and a loader that saw one returns NULL: a model is never
+ * half loaded.  Nothing here prints.
+ */
+#ifndef COPCGAP_LOAD_H
+#define COPCGAP_LOAD_H
+
+#include <stdint.h>
+
+#include "copcgap/catalog.h"
+#include "copcgap/error.h"
+#include "copcgap/kpi.h"
+#include "copcgap/org.h"
+#include "copcgap/profile.h"
+
+/* A requirements catalogue (catalogue.xsd), built and linted. */
+struct catalog *catalog_load(const char *path, struct cg_errors *errs);
+
+/* An organisation profile (profile.xsd, inputs.md). */
+struct profile *profile_load(const char *path, struct cg_errors *errs);
+
+/* Progress of a long read, for a progress line (the CLI prints it). */
+struct kpi_progress {
+    void (*fn)(void *ctx, const char *file, uint64_t bytes_done,
+               uint64_t bytes_total, uint64_t rows);
+    void *ctx;
+};
+
+/* What kpi_derive found, for summaries and the workspace. */
+struct raw_file_info {
+    int present;
+    char *path;             /* as displayed (malloc'd; kpi_raw_free) */
+    uint64_t rows;
+    uint64_t bytes;
+};
+
+/*
+ * Derive every KPI of inputs.md from the raw files found in dir or
+ * dir/data (contacts.csv, qa.csv, surveys.csv, forecast.csv, staff.csv)
+ * and add them to the store.  Returns 1, or 0 with located errors
+ * (FILE:LINE:COL, up to the error list's limit) appended.  `info` (may
+ * be NULL) receives one entry per enum metric_source.  `progress` may be
+ * NULL.
+ */
+int kpi_derive(const char *dir, const struct profile *p,
+               struct kpi_store *store, const struct kpi_progress *progress,
+               struct raw_file_info info[5], struct cg_errors *errs);
+void kpi_raw_free(struct raw_file_info info[5]);
+
+/*
+ * The organisation folder `dir`: evidence.csv, findings.csv, metrics.csv
+ * (each optional) and the KPIs derived from the raw files, checked
+ * against the profile and (when given) the catalogue.  `progress` may be
+ * NULL.
+ */
+struct orgdata *org_load(const char *dir, const struct profile *p,
+                         const struct catalog *c,
+                         const struct kpi_progress *progress,
+                         struct cg_errors *errs);
+
+/* What kind of XML document a file holds (for `validate`). */
+enum doc_kind { DOC_CATALOG, DOC_PROFILE };
+
+/* Parse `path` safely and tell its kind from the root element; -1 with
+ * an error when it cannot be parsed or is neither kind. */
+int load_sniff(const char *path, struct cg_errors *errs);
+
+/* Release what the XML library caches (schemas), so that leak checkers
+ * stay quiet at exit. */
+void load_cleanup(void);
+
+#endif

@@ -1,0 +1,109 @@
+/*
+ * cli_util.c — what every command shares: help and usage messages,
+ * printing located errors with the exit code they call for, a fixed-width
+ * table cell, the report date, and the final check that everything
+ * written to standard output reached it.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "copcgap/utf8.h"
+
+void cli_print_command_help(const struct command *c)
+{
+    printf("usage: copcgap %s %s\n\n%s", c->name, c->args, c->help);
+}
+
+int cli_usage_error(const struct command *c, const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "copcgap: ");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    fprintf(stderr, "usage: copcgap %s %s\n", c->name, c->args);
+    return EXIT_USAGE;
+}
+
+int cli_report_errors(const struct cg_errors *errs)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t i;
+
+    for (i = 0; i < errs->n; i++) {
+        strbuf_truncate(&sb, 0);
+        error_format(&errs->v[i], &sb);
+        fprintf(stderr, "%s\n", strbuf_cstr(&sb));
+    }
+    if (errs->more)
+        fprintf(stderr, "copcgap: %zu more error%s not shown\n", errs->more,
+                errs->more == 1 ? "" : "s");
+    strbuf_free(&sb);
+    switch (errors_worst(errs)) {
+    case CG_ERR_INPUT: return EXIT_INPUT;
+    case CG_ERR_IO:
+    case CG_ERR_INTERNAL: return EXIT_IO;
+    default: return EXIT_DONE;
+    }
+}
+
+int cli_finish_stdout(int rc)
+{
+    /* A full disk or a closed pipe shows only here: a command that
+     * printed its result must not exit 0 when the result was lost. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "copcgap: standard output: write error: %s\n",
+                strerror(errno));
+        return EXIT_IO;
+    }
+    return rc;
+}
+
+/* SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
+time_t cli_report_time(void)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long v;
+
+    if (s && *s) {
+        errno = 0;
+        v = strtoll(s, &end, 10);
+        if (errno == 0 && *end == '\0' && v >= 0)
+            return (time_t)v;
+    }
+    return time(NULL);
+}
+
+/* Print s in exactly `width` columns (one per character), cut with "…". */
+void cli_cell(const char *s, size_t width)
+{
+    size_t i = 0, cols = 0, len;
+
+    if (!s)
+        s = "";
+    len = strlen(s);
+    while (i < len && cols < width) {
+        size_t n = utf8_char_len(s + i, len - i);
+        if (n == 0)
+            n = 1;
+        if (cols + 1 == width && i + n < len) {
+            fputs("…", stdout);
+            cols++;
+            i = len;
+            break;
+        }
+        fwrite(s + i, 1, n, stdout);
+        i += n;
+        cols++;
+    }
+    for (; cols < width; cols++)
+        fputc(' ', stdout);
+    fputc(' ', stdout);
+}

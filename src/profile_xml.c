@@ -1,0 +1,207 @@
+/*
+ * profile_xml.c — the profile.xml loader (load.h; model in profile.h;
+ * inputs.md).
+ *
+ * The embedded profile.xsd rejects unknown elements and attributes and
+ * checks enumerations; this file checks what a schema cannot: exactly one
+ * organization and assessment, real calendar dates, unique program /
+ * role / target entries, and a non-empty reason for every exclusion.
+ */
+#include <string.h>
+
+#include "copcgap/arena.h"
+#include "copcgap/metric.h"
+#include "copcgap/load.h"
+#include "copcgap/profile.h"
+#include "copcgap/xmlsafe.h"
+
+static int parse_date_attr(struct profile *p, xmlNodePtr n, const char *name,
+                           cg_day *out, struct cg_errors *errs)
+{
+    const char *v = xml_attr(p->arena, n, name);
+    if (!v)
+        return 0;
+    if (!date_parse(v, strlen(v), out)) {
+        errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
+                   "%s=\"%s\" is not a calendar date (YYYY-MM-DD)", name, v);
+        return 0;
+    }
+    return 1;
+}
+
+static void load_program(struct profile *p, xmlNodePtr n, size_t *cap,
+                         struct cg_errors *errs)
+{
+    struct program *pg;
+    const char *ch;
+    size_t tcap = 0;
+    xmlNodePtr t;
+
+    VEC_RESERVE(p->programs, *cap, p->nprograms + 1);
+    pg = &p->programs[p->nprograms++];
+    memset(pg, 0, sizeof *pg);
+    pg->id = xml_attr(p->arena, n, "id");
+    pg->name = xml_attr(p->arena, n, "name");
+    if (!pg->name)
+        pg->name = pg->id;
+    pg->client = xml_attr(p->arena, n, "client");
+    ch = xml_attr(p->arena, n, "channel");
+    pg->channel = (enum channel)channel_parse(ch, strlen(ch));
+    pg->line = xml_line(n);
+    pg->sl_seconds = xml_attr_double(n, "sl-seconds",
+                                     channel_default_sl_seconds(pg->channel));
+    pg->short_abandon_seconds = xml_attr_double(n, "short-abandon-seconds",
+                                                5);
+    pg->forecast_tolerance_pct = xml_attr_double(n, "forecast-tolerance-pct",
+                                                 15);
+    for (t = xml_first(n); t; t = xml_next(t)) {
+        struct target *tg;
+        const char *op;
+        size_t i;
+
+        VEC_RESERVE(pg->targets, tcap, pg->ntargets + 1);
+        tg = &pg->targets[pg->ntargets];
+        tg->metric = xml_attr(p->arena, t, "metric");
+        op = xml_attr(p->arena, t, "op");
+        tg->op = (enum cmp_op)cmp_op_parse(op, strlen(op));
+        tg->value = xml_attr_double(t, "value", 0);
+        tg->line = xml_line(t);
+        for (i = 0; i < pg->ntargets; i++) {
+            if (strcmp(pg->targets[i].metric, tg->metric) == 0) {
+                errors_add(errs, CG_ERR_INPUT, p->path, tg->line, 0,
+                           "program \"%s\" has a second target for \"%s\" "
+                           "(first on line %ld)", pg->id, tg->metric,
+                           pg->targets[i].line);
+                break;
+            }
+        }
+        pg->ntargets++;
+    }
+    /* Keep targets in the arena so that profile_free() frees everything. */
+    pg->targets = arena_adopt(p->arena, pg->targets, pg->ntargets,
+                              sizeof *pg->targets);
+}
+
+static void check_unique_programs(struct profile *p, struct cg_errors *errs)
+{
+    size_t i, j;
+    for (i = 0; i < p->nprograms; i++)
+        for (j = 0; j < i; j++)
+            if (strcmp(p->programs[i].id, p->programs[j].id) == 0)
+                errors_add(errs, CG_ERR_INPUT, p->path, p->programs[i].line,
+                           0, "duplicate program id \"%s\" (first on line "
+                           "%ld)", p->programs[i].id, p->programs[j].line);
+    for (i = 0; i < p->nroles; i++)
+        for (j = 0; j < i; j++)
+            if (strcmp(p->roles[i].id, p->roles[j].id) == 0)
+                errors_add(errs, CG_ERR_INPUT, p->path, p->roles[i].line, 0,
+                           "duplicate role \"%s\" (first on line %ld)",
+                           p->roles[i].id, p->roles[j].line);
+    for (i = 0; i < p->nscope; i++)
+        for (j = 0; j < i; j++)
+            if (strcmp(p->scope[i].ref, p->scope[j].ref) == 0)
+                errors_add(errs, CG_ERR_INPUT, p->path, p->scope[i].line, 0,
+                           "\"%s\" is excluded twice (first on line %ld)",
+                           p->scope[i].ref, p->scope[j].line);
+}
+
+static void load_elements(struct profile *p, xmlNodePtr root,
+                          struct cg_errors *errs)
+{
+    size_t pcap = 0, rcap = 0, scap = 0;
+    long org_line = 0, asm_line = 0;
+    xmlNodePtr n;
+
+    for (n = xml_first(root); n; n = xml_next(n)) {
+        if (xml_is(n, "organization")) {
+            const char *kind;
+            if (org_line) {
+                errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
+                           "second <organization> (first on line %ld)",
+                           org_line);
+                continue;
+            }
+            org_line = xml_line(n);
+            p->org_id = xml_attr(p->arena, n, "id");
+            p->org_name = xml_attr(p->arena, n, "name");
+            if (!p->org_name)
+                p->org_name = p->org_id;
+            kind = xml_attr(p->arena, n, "kind");
+            p->kind = (enum org_kind)org_kind_parse(kind, strlen(kind));
+        } else if (xml_is(n, "assessment")) {
+            if (asm_line) {
+                errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
+                           "second <assessment> (first on line %ld)",
+                           asm_line);
+                continue;
+            }
+            asm_line = xml_line(n);
+            parse_date_attr(p, n, "as-of", &p->as_of, errs);
+            p->has_target_audit = parse_date_attr(p, n, "target-audit",
+                                                  &p->target_audit, errs);
+            p->lead = xml_attr(p->arena, n, "lead");
+        } else if (xml_is(n, "program")) {
+            load_program(p, n, &pcap, errs);
+        } else if (xml_is(n, "role")) {
+            struct role *r = &VEC_PUSH(p->roles, p->nroles, rcap);
+            r->id = xml_attr(p->arena, n, "id");
+            r->person = xml_attr(p->arena, n, "person");
+            r->line = xml_line(n);
+        } else if (xml_is(n, "scope")) {
+            struct scope_exclusion *s = &VEC_PUSH(p->scope, p->nscope, scap);
+            const char *r;
+            s->ref = xml_attr(p->arena, n, "exclude");
+            r = xml_attr(p->arena, n, "reason");
+            s->reason = r;
+            s->line = xml_line(n);
+            while (r && (*r == ' ' || *r == '\t' || *r == '\n'))
+                r++;
+            if (!r || !*r)
+                errors_add(errs, CG_ERR_INPUT, p->path, s->line, 0,
+                           "scope exclusion of \"%s\" needs a reason",
+                           s->ref);
+        }
+    }
+    if (!org_line)
+        errors_add(errs, CG_ERR_INPUT, p->path, xml_line(root), 0,
+                   "<organization> is missing");
+    if (!asm_line)
+        errors_add(errs, CG_ERR_INPUT, p->path, xml_line(root), 0,
+                   "<assessment> is missing");
+    if (p->nprograms == 0)
+        errors_add(errs, CG_ERR_INPUT, p->path, xml_line(root), 0,
+                   "no <program>: at least one program is assessed");
+    p->programs = arena_adopt(p->arena, p->programs, p->nprograms,
+                           sizeof *p->programs);
+    p->roles = arena_adopt(p->arena, p->roles, p->nroles, sizeof *p->roles);
+    p->scope = arena_adopt(p->arena, p->scope, p->nscope, sizeof *p->scope);
+}
+
+struct profile *profile_load(const char *path, struct cg_errors *errs)
+{
+    struct profile *p = NULL;
+    size_t before = errors_count(errs);
+    xmlDocPtr doc = xml_read(path, errs);
+    struct arena *a;
+
+    if (!doc)
+        return NULL;
+    if (!xml_validate(doc, "profile.xsd", path, errs)) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    a = arena_new();
+    p = arena_calloc(a, 1, sizeof *p);
+    p->arena = a;
+    p->path = arena_strdup(a, path);
+    load_elements(p, xmlDocGetRootElement(doc), errs);
+    if (errors_count(errs) == before)
+        check_unique_programs(p, errs);
+    xmlFreeDoc(doc);
+    if (errors_count(errs) != before) {
+        profile_free(p);
+        return NULL;
+    }
+    return p;
+}
+
