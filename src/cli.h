@@ -13,6 +13,7 @@
 #include "copcgap/profile.h"
 #include "copcgap/load.h"
 #include "copcgap/org.h"
+#include "copcgap/outfile.h"
 #include "copcgap/report.h"
 
 /* Exit codes, defined once (docs/exit-codes.md). */
@@ -69,6 +70,25 @@ void cli_progress_done(void);
 /* Print s on stdout in exactly `width` columns (one per character,
  * cut with an ellipsis) and a space. */
 void cli_cell(const char *s, size_t width);
+
+/*
+ * The files one command writes, committed together: a command opens
+ * each output, renders into it, and commits them all only when every
+ * render succeeded; otherwise it aborts them all (all outputs or none).
+ */
+#define CLI_MAX_OUTPUTS 4
+struct cli_outputs {
+    struct outfile f[CLI_MAX_OUTPUTS];
+    size_t n;
+};
+
+/* Open one more output ("-": stdout); NULL with an error appended. */
+struct outfile *cli_output_open(struct cli_outputs *o, const char *path,
+                                struct cg_errors *errs);
+/* Commit every output; 1, or 0 with errors appended. */
+int cli_outputs_commit(struct cli_outputs *o, struct cg_errors *errs);
+/* Remove every output's temporary file; nothing is written. */
+void cli_outputs_abort(struct cli_outputs *o);
 
 /* Date written into reports: $SOURCE_DATE_EPOCH when set, else now. */
 time_t cli_report_time(void);

@@ -65,6 +65,43 @@ int cli_finish_stdout(int rc)
     return rc;
 }
 
+struct outfile *cli_output_open(struct cli_outputs *o, const char *path,
+                                struct cg_errors *errs)
+{
+    size_t i;
+
+    for (i = 0; i < o->n; i++)
+        if (strcmp(o->f[i].path, path) == 0 && strcmp(path, "-") != 0) {
+            errors_add(errs, CG_ERR_INPUT, path, 0, 0,
+                       "given as two outputs: each output needs its own "
+                       "file");
+            return NULL;
+        }
+    if (o->n == CLI_MAX_OUTPUTS || !outfile_open(&o->f[o->n], path, errs))
+        return NULL;
+    return &o->f[o->n++];
+}
+
+int cli_outputs_commit(struct cli_outputs *o, struct cg_errors *errs)
+{
+    size_t i;
+    int ok = 1;
+
+    for (i = 0; i < o->n; i++)
+        if (ok)
+            ok = outfile_commit(&o->f[i], errs);
+        else
+            outfile_abort(&o->f[i]);
+    o->n = 0;
+    return ok;
+}
+
+void cli_outputs_abort(struct cli_outputs *o)
+{
+    while (o->n)
+        outfile_abort(&o->f[--o->n]);
+}
+
 /* SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
 time_t cli_report_time(void)
 {

@@ -144,29 +144,37 @@ static int cmd_assess(int argc, char **argv)
 {
     struct assess_args a;
     struct cg_errors errs = CG_ERRORS_INIT;
+    struct cli_outputs out;
+    struct outfile *o;
     struct session s;
     int rc = parse_args(argc, argv, &a);
 
     if (rc != 0)
         return rc < 0 ? EXIT_DONE : rc;
+    out.n = 0;
     if (!session_load(&s, &a.so, &errs))
         goto done;
-    /* All input is good: now, and only now, write outputs. */
-    if (a.json && !render_json(s.rep, a.json, &errs))
+    /* All input is good: now, and only now, write outputs, all or none. */
+    if (a.json && (!(o = cli_output_open(&out, a.json, &errs)) ||
+                   !render_json(s.rep, o, &errs)))
         goto done;
     if (a.pdf) {
         struct pdf_options po;
         po.font_dir = datadir_fonts(a.font_dir);
         po.when = cli_report_time();
-        if (!render_pdf(s.rep, &po, a.pdf, &errs))
+        if (!(o = cli_output_open(&out, a.pdf, &errs)) ||
+            !render_pdf(s.rep, &po, o, &errs))
             goto done;
     }
+    if (!cli_outputs_commit(&out, &errs))
+        goto done;
     print_summary(s.rep);
     if (a.pdf)
         printf("wrote %s\n", a.pdf);
     if (a.json)
         printf("wrote %s\n", a.json);
 done:
+    cli_outputs_abort(&out);
     rc = cli_report_errors(&errs);
     if (rc == EXIT_DONE && s.rep && a.fail_under >= 0 &&
         !verdict_at_least(s.rep->verdict, (enum verdict)a.fail_under))

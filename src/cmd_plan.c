@@ -212,31 +212,40 @@ static int cmd_plan(int argc, char **argv)
 {
     struct plan_args a;
     struct cg_errors errs = CG_ERRORS_INIT;
+    struct cli_outputs out;
+    struct outfile *o = NULL;
     struct session s;
     int rc = parse_args(argc, argv, &a), ok = 1;
 
     if (rc != 0)
         return rc < 0 ? EXIT_DONE : rc;
+    out.n = 0;
     if (!session_load(&s, &a.so, &errs))
+        goto done;
+    if (a.format != FMT_TABLE &&
+        !(o = cli_output_open(&out, a.out ? a.out : "-", &errs)))
         goto done;
     switch (a.format) {
     case FMT_CSV:
-        ok = render_plan_csv(s.rep, a.out ? a.out : "-", &errs);
+        ok = render_plan_csv(s.rep, o, &errs);
         break;
     case FMT_JSON:
-        ok = render_plan_json(s.rep, a.out ? a.out : "-", &errs);
+        ok = render_plan_json(s.rep, o, &errs);
         break;
     case FMT_XLSX:
-        ok = render_plan_xlsx(s.rep, a.out, &errs);
+        ok = render_plan_xlsx(s.rep, o, &errs);
         break;
     default:
         print_table(s.rep);
         break;
     }
-    if (ok && a.out && strcmp(a.out, "-") != 0)
+    if (!ok || !cli_outputs_commit(&out, &errs))
+        goto done;
+    if (a.out && strcmp(a.out, "-") != 0)
         printf("wrote %s (%zu gaps, %zu at risk)\n", a.out,
                s.rep->plan->ngaps, s.rep->plan->at_risk);
 done:
+    cli_outputs_abort(&out);
     rc = cli_report_errors(&errs);
     session_free(&s);
     errors_free(&errs);

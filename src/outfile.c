@@ -111,6 +111,17 @@ void outfile_abort(struct outfile *o)
     release(o);
 }
 
+int outfile_write(struct outfile *o, const void *data, size_t len,
+                  struct cg_errors *errs)
+{
+    if (len && fwrite(data, 1, len, o->fp) != len) {
+        errors_add(errs, CG_ERR_IO, o->path, 0, 0, "write error: %s",
+                   strerror(errno));
+        return 0;
+    }
+    return 1;
+}
+
 int outfile_write_all(const char *path, const void *data, size_t len,
                       struct cg_errors *errs)
 {
@@ -118,9 +129,7 @@ int outfile_write_all(const char *path, const void *data, size_t len,
 
     if (!outfile_open(&o, path, errs))
         return 0;
-    if (len && fwrite(data, 1, len, o.fp) != len) {
-        errors_add(errs, CG_ERR_IO, path, 0, 0, "write error: %s",
-                   strerror(errno));
+    if (!outfile_write(&o, data, len, errs)) {
         outfile_abort(&o);
         return 0;
     }

@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 
+#include "copcgap/outfile.h"
 #include "copcgap/plan.h"
 #include "copcgap/report.h"
 
@@ -22,8 +23,8 @@ json_t *rj_evidence_flags(unsigned flags);
  * takes the reference to root. */
 char *rj_dumps(json_t *root);
 
-/* The document written atomically to path ("-": stdout); takes the
- * reference to root.  1, or 0 with an error appended. */
-int rj_write(json_t *root, const char *path, struct cg_errors *errs);
+/* The document written to an opened output; takes the reference to
+ * root.  1, or 0 with an error appended. */
+int rj_write(json_t *root, struct outfile *o, struct cg_errors *errs);
 
 #endif

@@ -393,8 +393,8 @@ char *render_json_string(const struct report *r)
     return rj_dumps(report_json(r));
 }
 
-int render_json(const struct report *r, const char *path,
+int render_json(const struct report *r, struct outfile *o,
                 struct cg_errors *errs)
 {
-    return rj_write(report_json(r), path, errs);
+    return rj_write(report_json(r), o, errs);
 }

@@ -70,17 +70,17 @@ char *rj_dumps(json_t *root)
     return copy;
 }
 
-int rj_write(json_t *root, const char *path, struct cg_errors *errs)
+int rj_write(json_t *root, struct outfile *o, struct cg_errors *errs)
 {
     char *text = rj_dumps(root);
     int ok;
 
     if (!text) {
-        errors_add(errs, CG_ERR_INTERNAL, path, 0, 0,
+        errors_add(errs, CG_ERR_INTERNAL, o->path, 0, 0,
                    "cannot serialise as JSON");
         return 0;
     }
-    ok = outfile_write_all(path, text, strlen(text), errs);
+    ok = outfile_write(o, text, strlen(text), errs);
     free(text);
     return ok;
 }

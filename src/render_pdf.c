@@ -509,7 +509,7 @@ static void evidence_index(struct pdfkit *k, const struct report *r,
 }
 
 int render_pdf(const struct report *r, const struct pdf_options *opt,
-               const char *path, struct cg_errors *errs)
+               struct outfile *o, struct cg_errors *errs)
 {
     struct arena *a = arena_new();
     struct pdfkit *k = pdfkit_new(opt->font_dir, opt->when, errs);
@@ -540,7 +540,7 @@ int render_pdf(const struct report *r, const struct pdf_options *opt,
                       errs);
     if (!buf)
         goto cleanup;
-    ok = outfile_write_all(path, buf, len, errs);
+    ok = outfile_write(o, buf, len, errs);
 cleanup:
     free(buf);
     pdfkit_free(k);

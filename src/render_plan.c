@@ -97,7 +97,7 @@ json_t *rj_plan(const struct report *r, const struct plan *pl)
     return o;
 }
 
-int render_plan_json(const struct report *r, const char *path,
+int render_plan_json(const struct report *r, struct outfile *o,
                      struct cg_errors *errs)
 {
     json_t *root = json_object();
@@ -108,7 +108,7 @@ int render_plan_json(const struct report *r, const char *path,
                         json_string(r->profile->org_name));
     json_object_set_new(root, "catalog", json_string(r->catalog->id));
     json_object_set_new(root, "plan", rj_plan(r, r->plan));
-    return rj_write(root, path, errs);
+    return rj_write(root, o, errs);
 }
 
 /* RFC 4180 field: quoted when it holds a comma, quote or line break. */
@@ -193,13 +193,13 @@ void render_plan_csv_text(const struct report *r, struct strbuf *sb)
     }
 }
 
-int render_plan_csv(const struct report *r, const char *path,
+int render_plan_csv(const struct report *r, struct outfile *o,
                     struct cg_errors *errs)
 {
     struct strbuf sb = STRBUF_INIT;
     int ok;
     render_plan_csv_text(r, &sb);
-    ok = outfile_write_all(path, strbuf_cstr(&sb), sb.len, errs);
+    ok = outfile_write(o, strbuf_cstr(&sb), sb.len, errs);
     strbuf_free(&sb);
     return ok;
 }

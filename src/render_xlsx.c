@@ -210,26 +210,24 @@ static void load_sheet(lxw_workbook *wb, const struct report *r,
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)pl->nload, 4);
 }
 
-int render_plan_xlsx(const struct report *r, const char *path,
+int render_plan_xlsx(const struct report *r, struct outfile *o,
                      struct cg_errors *errs)
 {
-    struct outfile o;
     struct formats f;
     lxw_workbook *wb;
     lxw_error rc;
 
-    if (strcmp(path, "-") == 0) {
-        errors_add(errs, CG_ERR_INPUT, path, 0, 0,
+    if (!o->tmp) {
+        errors_add(errs, CG_ERR_INPUT, o->path, 0, 0,
                    "an Excel workbook cannot be written to standard output");
         return 0;
     }
-    if (!outfile_open(&o, path, errs))
-        return 0;
-    outfile_release_fp(&o);
-    wb = workbook_new(o.tmp);
+    /* libxlsxwriter writes the file by name: close our stream to the
+     * temporary file and let it write there. */
+    outfile_release_fp(o);
+    wb = workbook_new(o->tmp);
     if (!wb) {
-        errors_add(errs, CG_ERR_IO, path, 0, 0, "cannot create workbook");
-        outfile_abort(&o);
+        errors_add(errs, CG_ERR_IO, o->path, 0, 0, "cannot create workbook");
         return 0;
     }
     {
@@ -248,10 +246,9 @@ int render_plan_xlsx(const struct report *r, const char *path,
     load_sheet(wb, r, &f);
     rc = workbook_close(wb);
     if (rc != LXW_NO_ERROR) {
-        errors_add(errs, CG_ERR_IO, path, 0, 0, "cannot write workbook: %s",
-                   lxw_strerror(rc));
-        outfile_abort(&o);
+        errors_add(errs, CG_ERR_IO, o->path, 0, 0,
+                   "cannot write workbook: %s", lxw_strerror(rc));
         return 0;
     }
-    return outfile_commit(&o, errs);
+    return 1;
 }

@@ -1,9 +1,10 @@
 /*
  * render.h — turning a report model into files (edges).
  *
- * Renderers read the report model only.  Each returns 1 on success or 0
- * with an error appended, and writes its file atomically (outfile.h), so
- * a failed render leaves no file behind.
+ * Renderers read the report model only.  Each writes into an output the
+ * caller opened (outfile.h) and returns 1, or 0 with an error appended;
+ * the caller then commits or aborts the output, so that a failed render
+ * leaves no file behind and a command writes all its outputs or none.
  */
 #ifndef COPCGAP_RENDER_H
 #define COPCGAP_RENDER_H
@@ -11,6 +12,7 @@
 #include <time.h>
 
 #include "copcgap/error.h"
+#include "copcgap/outfile.h"
 #include "copcgap/report.h"
 #include "copcgap/strbuf.h"
 
@@ -19,7 +21,7 @@
 
 /* The report model as JSON text (malloc'd, NUL-terminated). */
 char *render_json_string(const struct report *r);
-int render_json(const struct report *r, const char *path,
+int render_json(const struct report *r, struct outfile *o,
                 struct cg_errors *errs);
 
 struct pdf_options {
@@ -28,15 +30,16 @@ struct pdf_options {
 };
 
 int render_pdf(const struct report *r, const struct pdf_options *opt,
-               const char *path, struct cg_errors *errs);
+               struct outfile *o, struct cg_errors *errs);
 
 /* The plan (r->plan must be built) as JSON, CSV or an Excel workbook. */
-int render_plan_json(const struct report *r, const char *path,
+int render_plan_json(const struct report *r, struct outfile *o,
                      struct cg_errors *errs);
-int render_plan_csv(const struct report *r, const char *path,
+int render_plan_csv(const struct report *r, struct outfile *o,
                     struct cg_errors *errs);
 void render_plan_csv_text(const struct report *r, struct strbuf *sb);
-int render_plan_xlsx(const struct report *r, const char *path,
+/* A workbook is written by name: o must be a file, not standard output. */
+int render_plan_xlsx(const struct report *r, struct outfile *o,
                      struct cg_errors *errs);
 
 #endif
