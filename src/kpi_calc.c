@@ -32,14 +32,16 @@ void kpi_contacts_add(struct contacts_acc *a, int answered, double wait_s,
             a->short_abandoned++;
             return;
         }
+        /* An abandoned contact was never served, so it cannot have been
+         * resolved at first contact: its resolved_first is ignored. */
         a->abandoned++;
-    } else {
-        a->answered++;
-        if (wait_s <= sl_seconds)
-            a->answered_in_sl++;
-        a->wait_sum += wait_s;
-        a->handle_sum += handle_s;
+        return;
     }
+    a->answered++;
+    if (wait_s <= sl_seconds)
+        a->answered_in_sl++;
+    a->wait_sum += wait_s;
+    a->handle_sum += handle_s;
     if (resolved_first >= 0) {
         a->fcr_known++;
         if (resolved_first == 1)

@@ -34,13 +34,14 @@ struct contacts_acc {
     uint64_t answered_in_sl;    /* answered with wait_s <= T */
     uint64_t abandoned;         /* abandoned with wait_s > S */
     uint64_t short_abandoned;   /* abandoned with wait_s <= S (excluded) */
-    uint64_t fcr_yes;           /* resolved_first = 1 */
-    uint64_t fcr_known;         /* resolved_first = 0 or 1 */
+    uint64_t fcr_yes;           /* answered, resolved_first = 1 */
+    uint64_t fcr_known;         /* answered, resolved_first = 0 or 1 */
     double wait_sum;            /* over answered */
     double handle_sum;          /* over answered */
 };
 
-/* resolved_first: 1, 0, or -1 when empty (unknown). */
+/* resolved_first: 1, 0, or -1 when empty (unknown); it counts in fcr on
+ * answered contacts only. */
 void kpi_contacts_add(struct contacts_acc *a, int answered, double wait_s,
                       double handle_s, int resolved_first,
                       double sl_seconds, double short_abandon_seconds);

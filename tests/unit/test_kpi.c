@@ -58,8 +58,8 @@ START_TEST(contacts_kpis_worked_example)
      * offered = 3 answered + 2 long abandons = 5
      * service_level = 100 * 2 / 5 = 40;  abandon_rate = 100 * 2 / 5 = 40
      * asa = (20 + 21 + 0) / 3 = 13.666667;  aht = 600 / 3 = 200 (n = 3)
-     * fcr = 100 * 1 / 3 = 33.333333 (n = 3: two answered rows and the
-     *       long abandon with resolved_first given) */
+     * fcr = 100 * 1 / 2 = 50 (n = 2: the two answered rows with
+     *       resolved_first given; abandons never count) */
     struct contacts_acc a;
     struct kpi_value out[KPI_VALUES_MAX];
     size_t n;
@@ -78,7 +78,7 @@ START_TEST(contacts_kpis_worked_example)
     expect(out, n, M_ABANDON_RATE, 40, 5);
     expect(out, n, M_ASA, 41.0 / 3.0, 3);
     expect(out, n, M_AHT, 200, 3);
-    expect(out, n, M_FCR, 100.0 / 3.0, 3);
+    expect(out, n, M_FCR, 50, 2);
 }
 END_TEST
 
@@ -103,6 +103,71 @@ START_TEST(contacts_zero_denominators_leave_ratios_out)
     n = kpi_contacts_values(&a, out);
     ck_assert_uint_eq(n, 5);
     expect(out, n, M_SERVICE_LEVEL, 100, 1);
+}
+END_TEST
+
+/* fcr counts answered rows only (inputs.md): whatever an abandoned row
+ * says in resolved_first, the contact was never served.  Worked by hand;
+ * T = 20 s, S = 5 s throughout. */
+START_TEST(fcr_counts_answered_rows_only)
+{
+    static const struct fcr_row {
+        int answered;
+        double wait;
+        int resolved;           /* 1, 0 or -1 (empty) */
+    } r3a2[] = {
+        /* 3 answered resolved 1, 0, 1 and 2 long abandons resolved 1:
+         * 100 * 2 / 3 = 66.666667, n = 3 */
+        { 1, 10, 1 }, { 1, 10, 0 }, { 1, 10, 1 }, { 0, 30, 1 }, { 0, 9, 1 }
+    }, abandons_only[] = {
+        /* long abandons alone, resolved given: no answered row, no fcr */
+        { 0, 30, 1 }, { 0, 40, 0 }
+    }, short_and_answered[] = {
+        /* a short abandon (excluded everywhere) and one answered row
+         * resolved 0: 100 * 0 / 1 = 0, n = 1 */
+        { 0, 2, 1 }, { 1, 3, 0 }
+    }, unknown[] = {
+        /* answered, every resolved_first empty: no fcr */
+        { 1, 3, -1 }, { 1, 4, -1 }, { 0, 30, 1 }
+    };
+    static const struct {
+        const struct fcr_row *rows;
+        size_t nrows;
+        int reported;
+        double value;
+        long long n;
+        const char *why;
+    } cases[] = {
+        { r3a2, ARRAY_LEN(r3a2), 1, 200.0 / 3.0, 3, "3 answered, 2 aband." },
+        { abandons_only, ARRAY_LEN(abandons_only), 0, 0, 0, "abandons" },
+        { short_and_answered, ARRAY_LEN(short_and_answered), 1, 0, 1,
+          "short abandon" },
+        { unknown, ARRAY_LEN(unknown), 0, 0, 0, "unknown" },
+    };
+    size_t i, j;
+
+    for (i = 0; i < ARRAY_LEN(cases); i++) {
+        struct contacts_acc a;
+        struct kpi_value out[KPI_VALUES_MAX];
+        const struct kpi_value *v = NULL;
+        size_t n;
+
+        memset(&a, 0, sizeof a);
+        for (j = 0; j < cases[i].nrows; j++)
+            kpi_contacts_add(&a, cases[i].rows[j].answered,
+                             cases[i].rows[j].wait, 60,
+                             cases[i].rows[j].resolved, 20, 5);
+        n = kpi_contacts_values(&a, out);
+        for (j = 0; j < n; j++)
+            if (out[j].metric == M_FCR)
+                v = &out[j];
+        ck_assert_msg((v != NULL) == cases[i].reported, "%s: fcr %s",
+                      cases[i].why, v ? "reported" : "missing");
+        if (v)
+            ck_assert_msg(fabs(v->value - cases[i].value) < EPS &&
+                          v->n == cases[i].n, "%s: fcr %.9f n %lld",
+                          cases[i].why, v->value, v->n);
+    }
 }
 END_TEST
 
@@ -790,6 +855,7 @@ static Suite *kpi_suite(void)
 
     tcase_add_test(tc, contacts_kpis_worked_example);
     tcase_add_test(tc, contacts_zero_denominators_leave_ratios_out);
+    tcase_add_test(tc, fcr_counts_answered_rows_only);
     tcase_add_test(tc, qa_accuracy_worked_example);
     tcase_add_test(tc, margin_of_error_edges);
     tcase_add_test(tc, survey_kpis_worked_example);
