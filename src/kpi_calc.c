@@ -136,6 +136,8 @@ void kpi_survey_add(struct survey_acc *a, int csat, int nps, int ces)
         a->csat_n++;
         if (csat >= 4)
             a->csat_top2++;
+        else if (csat <= 2)
+            a->csat_bottom2++;
     }
     if (nps >= 0) {
         a->nps_n++;
@@ -155,9 +157,15 @@ size_t kpi_survey_values(const struct survey_acc *a,
 {
     size_t k = 0;
 
-    if (a->csat_n > 0)
+    if (a->csat_n > 0) {
         k = put(out, k, M_CSAT,
                 100.0 * (double)a->csat_top2 / (double)a->csat_n, a->csat_n);
+        /* The bottom two boxes of the same responses: a 3 is neither
+         * satisfied nor dissatisfied, so csat + dsat need not make 100. */
+        k = put(out, k, M_DSAT,
+                100.0 * (double)a->csat_bottom2 / (double)a->csat_n,
+                a->csat_n);
+    }
     if (a->nps_n > 0)
         k = put(out, k, M_NPS,
                 100.0 * ((double)a->promoters - (double)a->detractors) /

@@ -72,7 +72,7 @@ double kpi_margin_of_error(uint64_t hits, uint64_t n, uint64_t population,
 /* ----------------------------------------------------------- surveys.csv */
 
 struct survey_acc {
-    uint64_t csat_n, csat_top2;
+    uint64_t csat_n, csat_top2, csat_bottom2;
     uint64_t nps_n, promoters, detractors;
     uint64_t ces_n;
     double ces_sum;

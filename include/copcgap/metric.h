@@ -26,6 +26,7 @@ enum metric_id {
     M_NC_ACCURACY,
     M_EUC_MOE,
     M_CSAT,
+    M_DSAT,
     M_NPS,
     M_CES,
     M_FORECAST_ACCURACY,

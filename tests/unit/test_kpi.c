@@ -244,6 +244,7 @@ START_TEST(survey_kpis_worked_example)
     /* (csat, nps, ces), -1 = no answer:
      *   (5, 10, 7) (4, 6, 6) (3, 5, -1) (-1, 0, 2) (1, 8, -1) (2, -1, -1)
      * csat: answers 5,4,3,1,2 -> n = 5, top-2-box (4 or 5) = 2 -> 40
+     * dsat: the same answers, bottom-2-box (1 or 2) = 2 -> 40 (n = 5)
      * nps: answers 10,6,5,0,8 -> n = 5, promoters (9-10) 1, detractors
      *      (0-6) 3 -> 100 * (1 - 3) / 5 = -40
      * ces: answers 7,6,2 -> n = 3, mean 15 / 3 = 5 */
@@ -259,8 +260,9 @@ START_TEST(survey_kpis_worked_example)
     for (i = 0; i < 6; i++)
         kpi_survey_add(&a, rows[i][0], rows[i][1], rows[i][2]);
     n = kpi_survey_values(&a, out);
-    ck_assert_uint_eq(n, 3);
+    ck_assert_uint_eq(n, 4);
     expect(out, n, M_CSAT, 40, 5);
+    expect(out, n, M_DSAT, 40, 5);
     expect(out, n, M_NPS, -40, 5);
     expect(out, n, M_CES, 5, 3);
 
@@ -268,6 +270,52 @@ START_TEST(survey_kpis_worked_example)
     memset(&a, 0, sizeof a);
     kpi_survey_add(&a, -1, -1, -1);
     ck_assert_uint_eq(kpi_survey_values(&a, out), 0);
+}
+END_TEST
+
+/* dsat = 100 x responses with csat <= 2 / responses with a csat; each
+ * case worked by hand.  A response without a csat is not in n. */
+START_TEST(dsat_is_the_bottom_two_boxes)
+{
+    static const struct {
+        int csat[6];            /* -1 = no answer; the list ends at 0 */
+        int reported;
+        double value;
+        long long n;
+    } cases[] = {
+        /* {1,2,3,4,5}: 1 and 2 are bottom-2-box: 100 * 2 / 5 = 40 */
+        { { 1, 2, 3, 4, 5, 0 }, 1, 40, 5 },
+        /* {3,3,-}: none: 0 (n = 2, the empty answer left out) */
+        { { 3, 3, -1, 0 }, 1, 0, 2 },
+        /* {2,-,-}: 100 * 1 / 1 = 100 */
+        { { 2, -1, -1, 0 }, 1, 100, 1 },
+        /* {1,1,2,4,5,5}: 100 * 3 / 6 = 50 */
+        { { 1, 1, 2, 4, 5, 5 }, 1, 50, 6 },
+        /* no csat answered: not reported */
+        { { -1, -1, 0 }, 0, 0, 0 },
+    };
+    size_t i, j;
+
+    for (i = 0; i < ARRAY_LEN(cases); i++) {
+        struct survey_acc a;
+        struct kpi_value out[KPI_VALUES_MAX];
+        const struct kpi_value *v = NULL;
+        size_t n;
+
+        memset(&a, 0, sizeof a);
+        for (j = 0; j < 6 && cases[i].csat[j] != 0; j++)
+            kpi_survey_add(&a, cases[i].csat[j], -1, -1);
+        n = kpi_survey_values(&a, out);
+        for (j = 0; j < n; j++)
+            if (out[j].metric == M_DSAT)
+                v = &out[j];
+        ck_assert_msg((v != NULL) == cases[i].reported, "case %zu: dsat %s",
+                      i, v ? "reported" : "missing");
+        if (v)
+            ck_assert_msg(fabs(v->value - cases[i].value) < EPS &&
+                          v->n == cases[i].n, "case %zu: dsat %.9f n %lld",
+                          i, v->value, v->n);
+    }
 }
 END_TEST
 
@@ -707,7 +755,9 @@ START_TEST(derive_surveys_and_forecast_by_program)
     /* WAPE p2 = 100 * 12 / 122.5 */
     expect_kpi(&d, 1, "forecast_wape", 2026, 1, 1200.0 / 122.5, 2);
     expect_kpi(&d, 1, "csat", 2026, 1, 100, 1);
+    expect_kpi(&d, 1, "dsat", 2026, 1, 0, 1);
     expect_no_kpi(&d, 1, "csat", 2026, 2);
+    expect_no_kpi(&d, 1, "dsat", 2026, 2);
     expect_no_kpi(&d, 1, "nps", 2026, 1);
     derived_free(&d);
 }
@@ -859,6 +909,7 @@ static Suite *kpi_suite(void)
     tcase_add_test(tc, qa_accuracy_worked_example);
     tcase_add_test(tc, margin_of_error_edges);
     tcase_add_test(tc, survey_kpis_worked_example);
+    tcase_add_test(tc, dsat_is_the_bottom_two_boxes);
     tcase_add_test(tc, forecast_kpis_worked_example);
     tcase_add_test(tc, staff_deltas_follow_the_on_staff_rule);
     tcase_add_test(tc, staff_values_worked_example);
