@@ -113,6 +113,9 @@ size_t kpi_qa_values(const struct qa_acc *a, uint64_t population,
     static const enum metric_id acc[4] = {
         M_EUC_ACCURACY, M_BC_ACCURACY, M_CC_ACCURACY, M_NC_ACCURACY
     };
+    /* Margins for the three critical classes (clean[0..3)); inputs.md
+     * defines none for non-critical accuracy. */
+    static const enum metric_id moe[3] = { M_EUC_MOE, M_BC_MOE, M_CC_MOE };
     size_t k = 0;
     int i;
 
@@ -122,9 +125,11 @@ size_t kpi_qa_values(const struct qa_acc *a, uint64_t population,
     for (i = 0; i < 4; i++)
         k = put(out, k, acc[i],
                 100.0 * (double)a->clean[i] / (double)a->evals, a->evals);
-    k = put(out, k, M_EUC_MOE,
-            kpi_margin_of_error(a->clean[0], a->evals, population, 1.96),
-            a->evals);
+    for (i = 0; i < 3; i++)
+        k = put(out, k, moe[i],
+                kpi_margin_of_error(a->clean[i], a->evals, population,
+                                    1.96),
+                a->evals);
     return k;
 }
 

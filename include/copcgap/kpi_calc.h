@@ -24,8 +24,9 @@ struct kpi_value {
     long long n;
 };
 
-/* Most values one accumulator yields (qa.csv: six). */
-#define KPI_VALUES_MAX 6
+/* Most values one accumulator yields (qa.csv: qa_sample, four
+ * accuracies and three margins of error). */
+#define KPI_VALUES_MAX 8
 
 /* ---------------------------------------------------------- contacts.csv */
 
@@ -64,7 +65,7 @@ size_t kpi_qa_values(const struct qa_acc *a, uint64_t population,
 /*
  * Margin of error in percentage points at confidence z for `hits` of
  * `n` (n > 0), with the finite population correction for a population
- * N when N > n (inputs.md, euc_moe).
+ * N when N > n (inputs.md, euc_moe; bc_moe and cc_moe use it too).
  */
 double kpi_margin_of_error(uint64_t hits, uint64_t n, uint64_t population,
                            double z);

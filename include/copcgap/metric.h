@@ -25,6 +25,8 @@ enum metric_id {
     M_CC_ACCURACY,
     M_NC_ACCURACY,
     M_EUC_MOE,
+    M_BC_MOE,
+    M_CC_MOE,
     M_CSAT,
     M_DSAT,
     M_NPS,

@@ -182,7 +182,9 @@ START_TEST(qa_accuracy_worked_example)
      * euc_moe, N unknown (0): p = 0.8,
      *   100 * 1.96 * sqrt(0.8 * 0.2 / 5) = 196 * 0.178885 = 35.061546
      * with N = 105 answered contacts: FPC = sqrt(100 / 104) = 0.980581,
-     *   35.061546 * 0.980581 = 34.380674 */
+     *   35.061546 * 0.980581 = 34.380674
+     * bc_moe and cc_moe: the same p = 0.8, so the same margins here
+     * (qa_moe_per_error_class tells the classes apart) */
     static const long long rows[5][4] = {
         { 0, 0, 0, 0 }, { 1, 0, 0, 0 }, { 0, 2, 0, 0 }, { 0, 0, 0, 3 },
         { 0, 0, 1, 1 }
@@ -195,15 +197,76 @@ START_TEST(qa_accuracy_worked_example)
     for (i = 0; i < 5; i++)
         kpi_qa_add(&a, rows[i]);
     n = kpi_qa_values(&a, 0, out);
-    ck_assert_uint_eq(n, 6);
+    ck_assert_uint_eq(n, 8);
     expect(out, n, M_QA_SAMPLE, 5, 5);
     expect(out, n, M_EUC_ACCURACY, 80, 5);
     expect(out, n, M_BC_ACCURACY, 80, 5);
     expect(out, n, M_CC_ACCURACY, 80, 5);
     expect(out, n, M_NC_ACCURACY, 60, 5);
     expect(out, n, M_EUC_MOE, 35.0615458871967, 5);
+    expect(out, n, M_BC_MOE, 35.0615458871967, 5);
+    expect(out, n, M_CC_MOE, 35.0615458871967, 5);
     n = kpi_qa_values(&a, 105, out);
     expect(out, n, M_EUC_MOE, 34.38067435683555, 5);
+    expect(out, n, M_BC_MOE, 34.38067435683555, 5);
+    expect(out, n, M_CC_MOE, 34.38067435683555, 5);
+}
+END_TEST
+
+/* bc_moe and cc_moe: euc_moe's formula (100 x 1.96 x sqrt(p(1-p)/n) x
+ * FPC) on each class's own p.  The first k evaluations carry an error
+ * of a class, the others none.  Worked by hand:
+ *   n = 8, errors euc 0, bc 2, cc 1, N = 40:
+ *     FPC = sqrt((40 - 8) / 39) = sqrt(0.820513) = 0.905822
+ *     euc p = 8/8 = 1 -> 1 - 0.5/8 = 0.9375:
+ *         196 * sqrt(0.9375 * 0.0625 / 8) = 196 * 0.085582 = 16.774003,
+ *         x 0.905822 = 15.194255
+ *     bc  p = 6/8 = 0.75:  196 * sqrt(0.75 * 0.25 / 8) = 196 * 0.153093
+ *         = 30.006249, x 0.905822 = 27.180310
+ *     cc  p = 7/8 = 0.875: 196 * sqrt(0.875 * 0.125 / 8) = 196 * 0.116927
+ *         = 22.917651, x 0.905822 = 20.759304
+ *   the same month with N unknown (0): FPC = 1, 16.774003, 30.006249,
+ *     22.917651
+ *   n = 4, errors euc 2, bc 4, cc 0, N = 0: euc p = 0.5: 196 * sqrt(0.25
+ *     / 4) = 49; bc p = 0 -> 0.125 and cc p = 1 -> 0.875 give the same
+ *     spread: 196 * sqrt(0.125 * 0.875 / 4) = 196 * 0.165359 = 32.410454
+ *   n = 2, errors euc 0, bc 0, cc 1, N = 1 (not > n: FPC = 1): euc and bc
+ *     p = 1 -> 0.75: 196 * sqrt(0.75 * 0.25 / 2) = 60.012499; cc p = 0.5:
+ *     196 * sqrt(0.25 / 2) = 196 * 0.353553 = 69.296465 */
+START_TEST(qa_moe_per_error_class)
+{
+    static const struct {
+        unsigned n, euc, bc, cc;        /* evaluations, with an error */
+        uint64_t population;
+        double euc_moe, bc_moe, cc_moe;
+    } cases[] = {
+        { 8, 0, 2, 1, 40, 15.194254987, 27.180309615, 20.759304371 },
+        { 8, 0, 2, 1, 0, 16.774003324, 30.006249349, 22.917651494 },
+        { 4, 2, 4, 0, 0, 49.0, 32.410453561, 32.410453561 },
+        { 2, 0, 0, 1, 1, 60.012498698, 60.012498698, 69.296464556 },
+    };
+    size_t i;
+    unsigned j;
+
+    for (i = 0; i < ARRAY_LEN(cases); i++) {
+        struct qa_acc a;
+        struct kpi_value out[KPI_VALUES_MAX];
+        size_t n;
+
+        memset(&a, 0, sizeof a);
+        for (j = 0; j < cases[i].n; j++) {
+            long long e[4];
+            e[0] = j < cases[i].euc;
+            e[1] = j < cases[i].bc;
+            e[2] = j < cases[i].cc;
+            e[3] = 0;
+            kpi_qa_add(&a, e);
+        }
+        n = kpi_qa_values(&a, cases[i].population, out);
+        expect(out, n, M_EUC_MOE, cases[i].euc_moe, cases[i].n);
+        expect(out, n, M_BC_MOE, cases[i].bc_moe, cases[i].n);
+        expect(out, n, M_CC_MOE, cases[i].cc_moe, cases[i].n);
+    }
 }
 END_TEST
 
@@ -659,6 +722,8 @@ START_TEST(derive_corrects_moe_with_the_months_answered_contacts)
     /* p1 January: 3 answered contacts (N), 2 evaluations (n), 1 clean:
      * p = 0.5, FPC = sqrt((3 - 2) / (3 - 1)) = 0.707107,
      * euc_moe = 196 * sqrt(0.25 / 2) * 0.707107 = 49.
+     * bc_moe: both clean, p = 1 -> 0.75: 196 * sqrt(0.75 * 0.25 / 2) *
+     * 0.707107 = 196 * 0.306186 * 0.707107 = 42.435245 (cc_moe too).
      * February: 2 evaluations, no contacts: FPC = 1, p = 1 -> 0.75,
      * 196 * sqrt(0.75 * 0.25 / 2) = 60.012499.  qa.csv sits in data/. */
     struct derived d;
@@ -681,7 +746,10 @@ START_TEST(derive_corrects_moe_with_the_months_answered_contacts)
     ck_assert_msg(d.ok, "%s", d.errs.n ? d.errs.v[0].msg : "");
     expect_kpi(&d, 0, "euc_moe", 2026, 1, 49, 2);
     expect_kpi(&d, 0, "euc_accuracy", 2026, 1, 50, 2);
+    expect_kpi(&d, 0, "bc_moe", 2026, 1, 42.435244785, 2);
+    expect_kpi(&d, 0, "cc_moe", 2026, 1, 42.435244785, 2);
     expect_kpi(&d, 0, "euc_moe", 2026, 2, 60.012498698, 2);
+    expect_kpi(&d, 0, "bc_moe", 2026, 2, 60.012498698, 2);
     expect_kpi(&d, 0, "qa_sample", 2026, 2, 2, 2);
     ck_assert(strstr(d.info[SRC_QA].path, "/data/qa.csv") != NULL);
     derived_free(&d);
@@ -907,6 +975,7 @@ static Suite *kpi_suite(void)
     tcase_add_test(tc, contacts_zero_denominators_leave_ratios_out);
     tcase_add_test(tc, fcr_counts_answered_rows_only);
     tcase_add_test(tc, qa_accuracy_worked_example);
+    tcase_add_test(tc, qa_moe_per_error_class);
     tcase_add_test(tc, margin_of_error_edges);
     tcase_add_test(tc, survey_kpis_worked_example);
     tcase_add_test(tc, dsat_is_the_bottom_two_boxes);
