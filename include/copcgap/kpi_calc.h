@@ -112,6 +112,10 @@ struct staff_diff {
     int64_t any_day;            /* ... on any day of it */
     int64_t leavers;            /* `left` in the month (not a difference) */
     int64_t unverified;         /* live before verified (not a diff.) */
+    int64_t live_known;         /* on staff on some day of the month with
+                                 * a first_contact on or before its last
+                                 * day: unverified_agents is reported
+                                 * only when this is > 0 */
 };
 
 /* The month ranges of one agent, as differences to add at months. */
@@ -120,17 +124,23 @@ struct staff_delta {
     struct staff_diff d;
 };
 
+/* Most (month, difference) pairs one agent yields: two for each of the
+ * four ranges, one leaver, one unverified. */
+#define KPI_STAFF_DELTAS_MAX 10
+
 /*
- * An agent's contributions: up to 8 (month, difference) pairs in out[],
- * returns how many.  has_left / has_verified / has_first say whether
- * the optional dates are given.  On staff on day d: hired <= d < left.
+ * An agent's contributions: up to KPI_STAFF_DELTAS_MAX (month,
+ * difference) pairs in out[], returns how many.  has_left /
+ * has_verified / has_first say whether the optional dates are given.
+ * On staff on day d: hired <= d < left.
  */
 size_t kpi_staff_deltas(cg_day hired, int has_left, cg_day left,
                         int has_verified, cg_day verified,
                         int has_first, cg_day first_contact,
-                        struct staff_delta out[8]);
+                        struct staff_delta out[KPI_STAFF_DELTAS_MAX]);
 
-/* The month's values from its running counts. */
+/* The month's values from its running counts: headcount, attrition (when
+ * headcount > 0), unverified_agents (when live_known > 0). */
 size_t kpi_staff_values(const struct staff_diff *counts,
                         struct kpi_value out[KPI_VALUES_MAX]);
 

@@ -439,11 +439,13 @@ START_TEST(staff_deltas_follow_the_on_staff_rule)
      *   last days:  Jan 31, Feb 28 (not Mar 31: left that day)
      *                                      -> +1 Jan, -1 Mar
      *   any day:    Jan..Mar               -> +1 Jan, -1 Apr
-     *   leaver in March.  Verified after first contact: unverified Jan. */
-    struct staff_delta d[8];
+     *   leaver in March.  Verified after first contact: unverified Jan.
+     *   live_known: first contact Jan 20, on staff Jan..Mar
+     *                                      -> +1 Jan, -1 Apr */
+    struct staff_delta d[KPI_STAFF_DELTAS_MAX];
     cg_month jan = month_from_ym(2026, 1);
     int64_t first[5] = { 0 }, last[5] = { 0 }, any[5] = { 0 };
-    int64_t leavers[5] = { 0 }, unverified[5] = { 0 };
+    int64_t leavers[5] = { 0 }, unverified[5] = { 0 }, known[5] = { 0 };
     size_t n, i;
 
     n = kpi_staff_deltas(date_from_ymd(2026, 1, 15), 1,
@@ -459,21 +461,102 @@ START_TEST(staff_deltas_follow_the_on_staff_rule)
         any[k] += d[i].d.any_day;
         leavers[k] += d[i].d.leavers;
         unverified[k] += d[i].d.unverified;
+        known[k] += d[i].d.live_known;
     }
     ck_assert(first[0] == 0 && first[1] == 1 && first[3] == -1);
     ck_assert(last[0] == 1 && last[2] == -1);
     ck_assert(any[0] == 1 && any[3] == -1);
     ck_assert(leavers[2] == 1 && leavers[0] == 0);
     ck_assert(unverified[0] == 1);
+    ck_assert(known[0] == 1 && known[1] == 0 && known[2] == 0 &&
+              known[3] == -1 && known[4] == 0);
+}
+END_TEST
+
+/* The live_known range: months in which the agent is on staff on some
+ * day and has a first contact on or before the month's last day, from
+ * the later of month(first_contact) and month(hired) to the last month
+ * on staff.  want[] is the running count for Dec 2025..May 2026. */
+START_TEST(staff_deltas_live_known_range)
+{
+    static const struct {
+        const char *why;
+        int hired[3], left[3], first[3];    /* y m d; y = 0: empty */
+        int want[6];
+    } cases[] = {
+        /* live in January, no exit: every month from January */
+        { "open", { 2026, 1, 15 }, { 0 }, { 2026, 1, 20 },
+          { 0, 1, 1, 1, 1, 1 } },
+        /* live in March although hired in January */
+        { "live later", { 2026, 1, 15 }, { 0 }, { 2026, 3, 5 },
+          { 0, 0, 0, 1, 1, 1 } },
+        /* first contact on February's last day: February counts */
+        { "last day", { 2026, 1, 15 }, { 0 }, { 2026, 2, 28 },
+          { 0, 0, 1, 1, 1, 1 } },
+        /* left on 04-01: last on staff on 03-31, so March is the end */
+        { "left on the 1st", { 2026, 1, 15 }, { 2026, 4, 1 },
+          { 2026, 2, 2 }, { 0, 0, 1, 1, 0, 0 } },
+        /* left on 04-02: on staff on 04-01, so April counts */
+        { "left on the 2nd", { 2026, 1, 15 }, { 2026, 4, 2 },
+          { 2026, 2, 2 }, { 0, 0, 1, 1, 1, 0 } },
+        /* first contact after leaving: never live while on staff */
+        { "live after leaving", { 2026, 1, 15 }, { 2026, 2, 10 },
+          { 2026, 3, 1 }, { 0, 0, 0, 0, 0, 0 } },
+        /* first contact before hired (not checked): from hired's month */
+        { "live before hired", { 2026, 2, 3 }, { 0 }, { 2025, 12, 20 },
+          { 0, 0, 1, 1, 1, 1 } },
+        /* no first contact: nothing */
+        { "no first contact", { 2026, 1, 15 }, { 0 }, { 0 },
+          { 0, 0, 0, 0, 0, 0 } },
+        /* left on the day hired: never on staff */
+        { "never on staff", { 2026, 1, 15 }, { 2026, 1, 15 },
+          { 2026, 1, 15 }, { 0, 0, 0, 0, 0, 0 } },
+    };
+    cg_month dec = month_from_ym(2025, 12);
+    size_t c, i, n;
+
+    for (c = 0; c < ARRAY_LEN(cases); c++) {
+        struct staff_delta d[KPI_STAFF_DELTAS_MAX];
+        int64_t at[6] = { 0 }, run = 0;
+        int has_left = cases[c].left[0] != 0;
+        int has_first = cases[c].first[0] != 0;
+        int k;
+
+        n = kpi_staff_deltas(
+            date_from_ymd(cases[c].hired[0], cases[c].hired[1],
+                          cases[c].hired[2]),
+            has_left, has_left ? date_from_ymd(cases[c].left[0],
+                                               cases[c].left[1],
+                                               cases[c].left[2]) : 0,
+            0, 0,
+            has_first, has_first ? date_from_ymd(cases[c].first[0],
+                                                 cases[c].first[1],
+                                                 cases[c].first[2]) : 0,
+            d);
+        ck_assert_uint_le(n, KPI_STAFF_DELTAS_MAX);
+        for (i = 0; i < n; i++) {
+            if (d[i].d.live_known == 0)
+                continue;
+            k = d[i].month - dec;
+            ck_assert_msg(k >= 0 && k < 6, "%s: month %d", cases[c].why, k);
+            at[k] += d[i].d.live_known;
+        }
+        for (k = 0; k < 6; k++) {
+            run += at[k];
+            ck_assert_msg(run == cases[c].want[k], "%s: month %d: %lld",
+                          cases[c].why, k, (long long)run);
+        }
+    }
 }
 END_TEST
 
 START_TEST(staff_values_worked_example)
 {
-    /* 4 on staff on the first day, 2 on the last, 5 on some day, 1 left:
-     * headcount = (4 + 2) / 2 = 3 (n = 5); attrition = 100 * 1 / 3 =
-     * 33.333333 (n = 1); unverified_agents = 2 (value = n). */
-    struct staff_diff c = { 4, 2, 5, 1, 2 };
+    /* 4 on staff on the first day, 2 on the last, 5 on some day, 1 left,
+     * 3 with a known first contact: headcount = (4 + 2) / 2 = 3 (n = 5);
+     * attrition = 100 * 1 / 3 = 33.333333 (n = 1); unverified_agents = 2
+     * (value = n). */
+    struct staff_diff c = { 4, 2, 5, 1, 2, 3 };
     struct kpi_value out[KPI_VALUES_MAX];
     size_t n = kpi_staff_values(&c, out);
 
@@ -482,10 +565,20 @@ START_TEST(staff_values_worked_example)
     expect(out, n, M_ATTRITION, 100.0 / 3.0, 1);
     expect(out, n, M_UNVERIFIED_AGENTS, 2, 2);
 
-    /* Nobody on staff: headcount 0 is a count, attrition has no base. */
-    memset(&c, 0, sizeof c);
+    /* The same month with nobody's first contact known: no
+     * unverified_agents value, not a 0. */
+    c.live_known = 0;
+    c.unverified = 0;
     n = kpi_staff_values(&c, out);
     ck_assert_uint_eq(n, 2);
+    expect(out, n, M_HEADCOUNT, 3, 5);
+    expect(out, n, M_ATTRITION, 100.0 / 3.0, 1);
+
+    /* Nobody on staff: headcount 0 is a count, attrition has no base,
+     * and nobody's first contact is known. */
+    memset(&c, 0, sizeof c);
+    n = kpi_staff_values(&c, out);
+    ck_assert_uint_eq(n, 1);
     expect(out, n, M_HEADCOUNT, 0, 0);
 }
 END_TEST
@@ -799,6 +892,91 @@ START_TEST(derive_staff_months_run_from_first_hire_to_as_of)
 }
 END_TEST
 
+/* unverified_agents is reported for a month only when someone on staff
+ * in it has a first_contact on or before its last day (inputs.md): a
+ * roster without first contacts says nothing about live work, and must
+ * not read as "no unverified agents".  as-of 2026-04-30; staff months
+ * run from the earliest hire; on staff on d when hired <= d < left.
+ * want[] is January..April, -1 = no value.  Worked by hand: */
+START_TEST(derive_unverified_agents_needs_a_known_first_contact)
+{
+    static const struct {
+        const char *why, *rows;
+        int want[4];
+    } cases[] = {
+        /* Nobody has a first_contact (verified or not): no month has a
+         * value, although leavers and headcount are reported. */
+        { "blank first_contact column",
+          "a,p1,2026-01-05,,,\n"
+          "b,p1,2026-01-10,2026-03-15,2026-01-20,\n"
+          "c,p1,2026-02-01,,2026-02-10,\n",
+          { -1, -1, -1, -1 } },
+        /* b's first contact is 02-15, verified 02-20: unverified in
+         * February.  January: a and b on staff, neither live yet. */
+        { "first contact in February",
+          "a,p1,2026-01-05,,,\n"
+          "b,p1,2026-01-10,,2026-02-20,2026-02-15\n",
+          { -1, 1, 0, 0 } },
+        /* a is live from 01-05 and leaves on 02-01 (on staff in January
+         * only); b's first contact is 03-10.  February: c is on staff but
+         * has no first contact, so no value; March and April: b. */
+        { "leaver before another's first contact",
+          "a,p1,2026-01-01,2026-02-01,2026-01-03,2026-01-05\n"
+          "b,p1,2026-01-15,,2026-03-01,2026-03-10\n"
+          "c,p1,2026-01-01,,,\n",
+          { 0, -1, 0, 0 } },
+        /* One agent, hired 02-10, live on 02-28 (the month's last day)
+         * and never verified, gone on 04-01: months start in February;
+         * April has nobody on staff.  Unverified counts in February. */
+        { "first contact on the last day",
+          "a,p1,2026-02-10,2026-04-01,,2026-02-28\n",
+          { -1, 1, 0, -1 } },
+        /* first_contact before hired (not checked): known from the month
+         * of hired, as the agent is on staff only from then. */
+        { "first contact before hired",
+          "a,p1,2026-01-20,,,\n"
+          "b,p1,2026-02-03,,2026-01-10,2026-01-25\n",
+          { -1, 0, 0, 0 } },
+    };
+    size_t i;
+    int m;
+
+    for (i = 0; i < ARRAY_LEN(cases); i++) {
+        struct derived d;
+        struct strbuf text = STRBUF_INIT;
+
+        fixture_new(&d.fx);
+        d.p = fixture_profile(&d.fx, FIXTURE_PROFILE("2026-04-30"));
+        strbuf_printf(&text, "agent_id,program,hired,left,verified,"
+                      "first_contact\n%s", cases[i].rows);
+        fixture_write(&d.fx, "staff.csv", text.buf);
+        derive(&d);
+        ck_assert_msg(d.ok, "%s", d.errs.n ? d.errs.v[0].msg : "");
+        for (m = 0; m < 4; m++) {
+            const struct kpi_entry *e =
+                kpi_store_get(d.s, 0, "unverified_agents",
+                              month_from_ym(2026, m + 1));
+            if (cases[i].want[m] < 0) {
+                ck_assert_msg(e == NULL, "%s: 2026-%02d has a value",
+                              cases[i].why, m + 1);
+                continue;
+            }
+            ck_assert_msg(e != NULL, "%s: 2026-%02d has no value",
+                          cases[i].why, m + 1);
+            ck_assert_msg(e->value == cases[i].want[m] &&
+                          e->n == cases[i].want[m], "%s: 2026-%02d = %g",
+                          cases[i].why, m + 1, e->value);
+        }
+        ck_assert_ptr_null(kpi_store_get(d.s, 0, "unverified_agents",
+                                         month_from_ym(2026, 5)));
+        ck_assert_ptr_null(kpi_store_get(d.s, 1, "unverified_agents",
+                                         month_from_ym(2026, 2)));
+        strbuf_free(&text);
+        derived_free(&d);
+    }
+}
+END_TEST
+
 START_TEST(derive_surveys_and_forecast_by_program)
 {
     /* p2 uses the default 15 % tolerance, p1 10 %: forecast 100, actual
@@ -981,6 +1159,7 @@ static Suite *kpi_suite(void)
     tcase_add_test(tc, dsat_is_the_bottom_two_boxes);
     tcase_add_test(tc, forecast_kpis_worked_example);
     tcase_add_test(tc, staff_deltas_follow_the_on_staff_rule);
+    tcase_add_test(tc, staff_deltas_live_known_range);
     tcase_add_test(tc, staff_values_worked_example);
     tcase_add_test(tc, numbers_parse_as_inputs_md_says);
     tcase_add_test(tc, counts_parse_as_integers);
@@ -992,6 +1171,8 @@ static Suite *kpi_suite(void)
     tcase_add_test(tc, derive_uses_the_month_written_at_month_boundaries);
     tcase_add_test(tc, derive_corrects_moe_with_the_months_answered_contacts);
     tcase_add_test(tc, derive_staff_months_run_from_first_hire_to_as_of);
+    tcase_add_test(tc,
+                   derive_unverified_agents_needs_a_known_first_contact);
     tcase_add_test(tc, derive_surveys_and_forecast_by_program);
     tcase_add_test(tc, derive_reports_bad_rows_located);
     tcase_add_test(tc,
