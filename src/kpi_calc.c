@@ -6,6 +6,7 @@
  * only.
  */
 #include <math.h>
+#include <string.h>
 
 #include "copcgap/kpi_calc.h"
 
@@ -32,14 +33,16 @@ void kpi_contacts_add(struct contacts_acc *a, int answered, double wait_s,
             a->short_abandoned++;
             return;
         }
+        /* An abandoned contact was never served, so it cannot have been
+         * resolved at first contact: its resolved_first is ignored. */
         a->abandoned++;
-    } else {
-        a->answered++;
-        if (wait_s <= sl_seconds)
-            a->answered_in_sl++;
-        a->wait_sum += wait_s;
-        a->handle_sum += handle_s;
+        return;
     }
+    a->answered++;
+    if (wait_s <= sl_seconds)
+        a->answered_in_sl++;
+    a->wait_sum += wait_s;
+    a->handle_sum += handle_s;
     if (resolved_first >= 0) {
         a->fcr_known++;
         if (resolved_first == 1)
@@ -111,6 +114,9 @@ size_t kpi_qa_values(const struct qa_acc *a, uint64_t population,
     static const enum metric_id acc[4] = {
         M_EUC_ACCURACY, M_BC_ACCURACY, M_CC_ACCURACY, M_NC_ACCURACY
     };
+    /* Margins for the three critical classes (clean[0..3)); inputs.md
+     * defines none for non-critical accuracy. */
+    static const enum metric_id moe[3] = { M_EUC_MOE, M_BC_MOE, M_CC_MOE };
     size_t k = 0;
     int i;
 
@@ -120,9 +126,11 @@ size_t kpi_qa_values(const struct qa_acc *a, uint64_t population,
     for (i = 0; i < 4; i++)
         k = put(out, k, acc[i],
                 100.0 * (double)a->clean[i] / (double)a->evals, a->evals);
-    k = put(out, k, M_EUC_MOE,
-            kpi_margin_of_error(a->clean[0], a->evals, population, 1.96),
-            a->evals);
+    for (i = 0; i < 3; i++)
+        k = put(out, k, moe[i],
+                kpi_margin_of_error(a->clean[i], a->evals, population,
+                                    1.96),
+                a->evals);
     return k;
 }
 
@@ -134,6 +142,8 @@ void kpi_survey_add(struct survey_acc *a, int csat, int nps, int ces)
         a->csat_n++;
         if (csat >= 4)
             a->csat_top2++;
+        else if (csat <= 2)
+            a->csat_bottom2++;
     }
     if (nps >= 0) {
         a->nps_n++;
@@ -153,9 +163,15 @@ size_t kpi_survey_values(const struct survey_acc *a,
 {
     size_t k = 0;
 
-    if (a->csat_n > 0)
+    if (a->csat_n > 0) {
         k = put(out, k, M_CSAT,
                 100.0 * (double)a->csat_top2 / (double)a->csat_n, a->csat_n);
+        /* The bottom two boxes of the same responses: a 3 is neither
+         * satisfied nor dissatisfied, so csat + dsat need not make 100. */
+        k = put(out, k, M_DSAT,
+                100.0 * (double)a->csat_bottom2 / (double)a->csat_n,
+                a->csat_n);
+    }
     if (a->nps_n > 0)
         k = put(out, k, M_NPS,
                 100.0 * ((double)a->promoters - (double)a->detractors) /
@@ -199,27 +215,35 @@ size_t kpi_forecast_values(const struct forecast_acc *a,
 
 /* ------------------------------------------------------------- staff.csv */
 
+/* The fields of struct staff_diff, for delta() and range(). */
+enum staff_field {
+    SF_FIRST_DAY, SF_LAST_DAY, SF_ANY_DAY, SF_LEAVERS, SF_UNVERIFIED,
+    SF_LIVE_KNOWN
+};
+
 static size_t delta(struct staff_delta *out, size_t k, cg_month m,
-                    int field, int64_t v)
+                    enum staff_field field, int64_t v)
 {
     struct staff_diff *d;
 
     out[k].month = m;
     d = &out[k].d;
-    d->first_day = d->last_day = d->any_day = d->leavers = d->unverified = 0;
+    memset(d, 0, sizeof *d);
     switch (field) {
-    case 0: d->first_day = v; break;
-    case 1: d->last_day = v; break;
-    case 2: d->any_day = v; break;
-    case 3: d->leavers = v; break;
-    default: d->unverified = v; break;
+    case SF_FIRST_DAY: d->first_day = v; break;
+    case SF_LAST_DAY: d->last_day = v; break;
+    case SF_ANY_DAY: d->any_day = v; break;
+    case SF_LEAVERS: d->leavers = v; break;
+    case SF_UNVERIFIED: d->unverified = v; break;
+    case SF_LIVE_KNOWN: d->live_known = v; break;
     }
     return k + 1;
 }
 
 /* Add +1 at `from` and -1 after `to` (an open range when !closed). */
-static size_t range(struct staff_delta *out, size_t k, int field,
-                    cg_month from, int closed, cg_month to)
+static size_t range(struct staff_delta *out, size_t k,
+                    enum staff_field field, cg_month from, int closed,
+                    cg_month to)
 {
     if (closed && to < from)
         return k;
@@ -232,7 +256,7 @@ static size_t range(struct staff_delta *out, size_t k, int field,
 size_t kpi_staff_deltas(cg_day hired, int has_left, cg_day left,
                         int has_verified, cg_day verified,
                         int has_first, cg_day first_contact,
-                        struct staff_delta out[8])
+                        struct staff_delta out[KPI_STAFF_DELTAS_MAX])
 {
     size_t k = 0;
 
@@ -240,16 +264,30 @@ size_t kpi_staff_deltas(cg_day hired, int has_left, cg_day left,
      * is in that range for months from the one after hired - 1 to the
      * one holding left - 1; its last day from hired's month to the month
      * before left's; some day of it from hired's month to left - 1's. */
-    k = range(out, k, 0, date_month(hired - 1) + 1, has_left,
+    k = range(out, k, SF_FIRST_DAY, date_month(hired - 1) + 1, has_left,
               date_month(left - 1));
-    k = range(out, k, 1, date_month(hired), has_left, date_month(left) - 1);
-    if (!has_left || left > hired)
-        k = range(out, k, 2, date_month(hired), has_left,
+    k = range(out, k, SF_LAST_DAY, date_month(hired), has_left,
+              date_month(left) - 1);
+    if (!has_left || left > hired) {
+        k = range(out, k, SF_ANY_DAY, date_month(hired), has_left,
                   date_month(left - 1));
+        /* The months in which this agent shows that the roster records
+         * live work: on staff on some day of the month with a first
+         * contact on or before its last day, i.e. from the later of the
+         * first contact's and hired's months to the last month on staff
+         * (empty when the first contact comes after leaving). */
+        if (has_first) {
+            cg_month from = date_month(first_contact);
+            if (from < date_month(hired))
+                from = date_month(hired);
+            k = range(out, k, SF_LIVE_KNOWN, from, has_left,
+                      date_month(left - 1));
+        }
+    }
     if (has_left)
-        k = delta(out, k, date_month(left), 3, 1);
+        k = delta(out, k, date_month(left), SF_LEAVERS, 1);
     if (has_first && (!has_verified || verified > first_contact))
-        k = delta(out, k, date_month(first_contact), 4, 1);
+        k = delta(out, k, date_month(first_contact), SF_UNVERIFIED, 1);
     return k;
 }
 
@@ -263,7 +301,11 @@ size_t kpi_staff_values(const struct staff_diff *c,
     if (headcount > 0)
         k = put(out, k, M_ATTRITION, 100.0 * (double)c->leavers / headcount,
                 (uint64_t)c->leavers);
-    k = put(out, k, M_UNVERIFIED_AGENTS, (double)c->unverified,
-            (uint64_t)c->unverified);
+    /* A month in which nobody on staff has a known first contact says
+     * nothing about live work (typically a blank first_contact column):
+     * no value, rather than a 0 that would read as "all verified". */
+    if (c->live_known > 0)
+        k = put(out, k, M_UNVERIFIED_AGENTS, (double)c->unverified,
+                (uint64_t)c->unverified);
     return k;
 }

@@ -188,7 +188,7 @@ static void forecast_row(struct raw *w)
 static void staff_row(struct raw *w)
 {
     const struct csv_row *row = &w->row;
-    struct staff_delta deltas[8];
+    struct staff_delta deltas[KPI_STAFF_DELTAS_MAX];
     int ok = 1, prog = -1, has_left = 0, has_verified = 0, has_first = 0;
     cg_day hired = 0, left = 0, verified = 0, first = 0;
     size_t n, i;
@@ -222,6 +222,7 @@ static void staff_row(struct raw *w)
         d->any_day += deltas[i].d.any_day;
         d->leavers += deltas[i].d.leavers;
         d->unverified += deltas[i].d.unverified;
+        d->live_known += deltas[i].d.live_known;
     }
 }
 
@@ -406,6 +407,7 @@ static void emit_staff(struct kpi_store *store, const struct profile *p,
                 run.first_day += d->first_day;
                 run.last_day += d->last_day;
                 run.any_day += d->any_day;
+                run.live_known += d->live_known;
                 run.leavers = d->leavers;
                 run.unverified = d->unverified;
             }

@@ -24,8 +24,9 @@ struct kpi_value {
     long long n;
 };
 
-/* Most values one accumulator yields (qa.csv: six). */
-#define KPI_VALUES_MAX 6
+/* Most values one accumulator yields (qa.csv: qa_sample, four
+ * accuracies and three margins of error). */
+#define KPI_VALUES_MAX 8
 
 /* ---------------------------------------------------------- contacts.csv */
 
@@ -34,13 +35,14 @@ struct contacts_acc {
     uint64_t answered_in_sl;    /* answered with wait_s <= T */
     uint64_t abandoned;         /* abandoned with wait_s > S */
     uint64_t short_abandoned;   /* abandoned with wait_s <= S (excluded) */
-    uint64_t fcr_yes;           /* resolved_first = 1 */
-    uint64_t fcr_known;         /* resolved_first = 0 or 1 */
+    uint64_t fcr_yes;           /* answered, resolved_first = 1 */
+    uint64_t fcr_known;         /* answered, resolved_first = 0 or 1 */
     double wait_sum;            /* over answered */
     double handle_sum;          /* over answered */
 };
 
-/* resolved_first: 1, 0, or -1 when empty (unknown). */
+/* resolved_first: 1, 0, or -1 when empty (unknown); it counts in fcr on
+ * answered contacts only. */
 void kpi_contacts_add(struct contacts_acc *a, int answered, double wait_s,
                       double handle_s, int resolved_first,
                       double sl_seconds, double short_abandon_seconds);
@@ -63,7 +65,7 @@ size_t kpi_qa_values(const struct qa_acc *a, uint64_t population,
 /*
  * Margin of error in percentage points at confidence z for `hits` of
  * `n` (n > 0), with the finite population correction for a population
- * N when N > n (inputs.md, euc_moe).
+ * N when N > n (inputs.md, euc_moe; bc_moe and cc_moe use it too).
  */
 double kpi_margin_of_error(uint64_t hits, uint64_t n, uint64_t population,
                            double z);
@@ -71,7 +73,7 @@ double kpi_margin_of_error(uint64_t hits, uint64_t n, uint64_t population,
 /* ----------------------------------------------------------- surveys.csv */
 
 struct survey_acc {
-    uint64_t csat_n, csat_top2;
+    uint64_t csat_n, csat_top2, csat_bottom2;
     uint64_t nps_n, promoters, detractors;
     uint64_t ces_n;
     double ces_sum;
@@ -110,6 +112,10 @@ struct staff_diff {
     int64_t any_day;            /* ... on any day of it */
     int64_t leavers;            /* `left` in the month (not a difference) */
     int64_t unverified;         /* live before verified (not a diff.) */
+    int64_t live_known;         /* on staff on some day of the month with
+                                 * a first_contact on or before its last
+                                 * day: unverified_agents is reported
+                                 * only when this is > 0 */
 };
 
 /* The month ranges of one agent, as differences to add at months. */
@@ -118,17 +124,23 @@ struct staff_delta {
     struct staff_diff d;
 };
 
+/* Most (month, difference) pairs one agent yields: two for each of the
+ * four ranges, one leaver, one unverified. */
+#define KPI_STAFF_DELTAS_MAX 10
+
 /*
- * An agent's contributions: up to 8 (month, difference) pairs in out[],
- * returns how many.  has_left / has_verified / has_first say whether
- * the optional dates are given.  On staff on day d: hired <= d < left.
+ * An agent's contributions: up to KPI_STAFF_DELTAS_MAX (month,
+ * difference) pairs in out[], returns how many.  has_left /
+ * has_verified / has_first say whether the optional dates are given.
+ * On staff on day d: hired <= d < left.
  */
 size_t kpi_staff_deltas(cg_day hired, int has_left, cg_day left,
                         int has_verified, cg_day verified,
                         int has_first, cg_day first_contact,
-                        struct staff_delta out[8]);
+                        struct staff_delta out[KPI_STAFF_DELTAS_MAX]);
 
-/* The month's values from its running counts. */
+/* The month's values from its running counts: headcount, attrition (when
+ * headcount > 0), unverified_agents (when live_known > 0). */
 size_t kpi_staff_values(const struct staff_diff *counts,
                         struct kpi_value out[KPI_VALUES_MAX]);
 
