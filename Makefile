@@ -75,7 +75,8 @@ GEN_OBJ  := $(patsubst tools/gen/%.c,$(B)/obj/gen/%.o,$(GEN_SRC))
 
 # Files compiled into the binary so that validation never depends on
 # finding them at run time.
-EMBED    := standards/catalogue.xsd standards/xml.xsd standards/profile.xsd
+EMBED    := standards/catalogue.xsd standards/xml.xsd standards/profile.xsd \
+            templates/en.lang templates/es.lang
 
 # Quiet by default; V=1 shows the commands.
 ifeq ($(V),1)

@@ -62,16 +62,19 @@ static int need_count(const struct expr_value *args, size_t nargs, size_t i,
     return 1;
 }
 
+/* Valid rows of a kind offered for the requirement (and the program,
+ * when evaluated per program): the same predicate as evidence rules,
+ * approval required, any age. */
 static int valid_evidence(const struct check_env *env, const char *kind)
 {
     const struct orgdata *o = env->x->o;
-    cg_day as_of = env->x->p->as_of;
     int count = 0;
     size_t i, j;
 
     for (i = 0; i < o->nevidence; i++) {
         const struct evidence *ev = &o->evidence[i];
-        int names = 0;
+        unsigned problems;
+        int names = 0, valid;
         for (j = 0; j < ev->nreqs; j++)
             names |= ev->reqs[j] == env->req;
         if (!names || strcmp(ev->kind, kind) != 0)
@@ -79,11 +82,10 @@ static int valid_evidence(const struct check_env *env, const char *kind)
         if (env->program >= 0 && ev->program >= 0 &&
             ev->program != env->program)
             continue;
-        if (!ev->approved || (ev->has_expires && as_of > ev->expires) ||
-            ev->integrity == INTEG_MISMATCH ||
-            ev->integrity == INTEG_MISSING)
-            continue;
-        count++;
+        valid = assess_evidence_valid(ev, 1, 0, env->x->p->as_of,
+                                      &problems);
+        assess_evidence_seen(env->x, ev, problems, valid);
+        count += valid;
     }
     return count;
 }
@@ -180,7 +182,6 @@ static int eval_once(struct check_env *env, struct rule_result *res,
     struct expr_host host = { fact_functions, call_fact, env };
     struct strbuf err = STRBUF_INIT;
     struct expr_value v;
-    int rc;
 
     if (expr_eval(res->rule->expr, &host, &v, &err, trace) != 0) {
         errors_add(x->errs, CG_ERR_INPUT, x->c->path, res->rule->line, 0,
@@ -202,65 +203,70 @@ static int eval_once(struct check_env *env, struct rule_result *res,
         strbuf_free(&sb);
         return -2;
     }
-    rc = v.b ? 1 : 0;
-    return rc;
+    return v.b ? 1 : 0;
+}
+
+static const char *result_key(int rc)
+{
+    return rc == 1 ? "check.true" : rc == 0 ? "check.false" : "check.nodata";
 }
 
 int assess_eval_check(struct assess_ctx *x, size_t req,
                       struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    size_t n, i;
-    const int *progs = assess_rule_programs(x, req, res, &n);
     struct check_env env;
-    struct strbuf summary = STRBUF_INIT;
+    struct msg *trace = assess_msg(x, "trace.check");
     int any = 0, ok = 1;
     double passed = 0;
+    size_t i;
 
     memset(&env, 0, sizeof env);
     env.x = x;
     env.req = req;
     env.rule = rule;
-    env.nprograms = n;
+    env.nprograms = x->nprogs;
     env.program = -1;
+    msg_id(x->a, trace, "expr", expr_text(rule->expr));
     if (!rule->per_program) {
-        struct strbuf trace = STRBUF_INIT;
-        int rc = eval_once(&env, res, &trace);
+        struct strbuf sb = STRBUF_INIT;
+        int rc = eval_once(&env, res, &sb);
         if (rc == -2)
             ok = 0;
-        assess_trace(x, res, "%s", strbuf_cstr(&trace));
-        if (rc == 1)
-            assess_set_score(res, 1);
-        else if (rc == 0)
-            assess_set_score(res, 0);
+        msg_id(x->a, trace, "eval", arena_strdup(x->a, strbuf_cstr(&sb)));
+        msg_key(x->a, trace, "result", result_key(rc));
+        if (rc >= 0)
+            assess_set_score(res, rc);
         else
             res->status = RS_NO_DATA;
-        strbuf_free(&trace);
+        strbuf_free(&sb);
+        res->trace = trace;
         return ok;
     }
-    if (!progs)
-        return 1;
-    for (i = 0; i < n; i++) {
-        struct strbuf trace = STRBUF_INIT;
+    trace->key = "trace.check.programs";
+    msg_list(x->a, trace, "programs");
+    for (i = 0; i < x->nprogs; i++) {
+        struct strbuf sb = STRBUF_INIT;
+        struct msg *pm = assess_msg(x, "trace.check.program"), *d;
         int rc;
-        env.program = progs[i];
-        rc = eval_once(&env, res, &trace);
+        env.program = x->progs[i];
+        rc = eval_once(&env, res, &sb);
         if (rc == -2)
             ok = 0;
         if (rc >= 0)
             any = 1;
         if (rc == 1)
             passed += 1;
-        assess_detail(x, res, "%s: %s", x->p->programs[progs[i]].id,
-                      strbuf_cstr(&trace));
-        strbuf_printf(&summary, "%s%s %s", i ? "; " : "",
-                      x->p->programs[progs[i]].id,
-                      rc == 1 ? "true" : rc == 0 ? "false" : "no data");
-        strbuf_free(&trace);
+        d = assess_msg(x, "detail.check.program");
+        msg_id(x->a, d, "program", assess_program_id(x, x->progs[i]));
+        msg_id(x->a, d, "eval", arena_strdup(x->a, strbuf_cstr(&sb)));
+        assess_detail(x, res, d);
+        msg_id(x->a, pm, "program", assess_program_id(x, x->progs[i]));
+        msg_key(x->a, pm, "result", result_key(rc));
+        msg_append(x->a, trace, "programs", pm);
+        strbuf_free(&sb);
     }
-    assess_trace(x, res, "%s: %s", expr_text(rule->expr),
-                 strbuf_cstr(&summary));
-    assess_set_mean(res, any, passed, n);
-    strbuf_free(&summary);
+    res->trace = trace;
+    assess_set_mean(res, any, passed, x->nprogs);
     return ok;
 }

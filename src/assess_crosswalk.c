@@ -66,7 +66,7 @@ int assess_crosswalk(struct report *r, const struct catalog *target,
             l->req = i;
             l->rel = x->rel;
             l->joint = x->joint;
-            l->rationale = report_text(r, &x->rationale);
+            l->rationale = &x->rationale;
         }
     }
     for (i = 0; i < xw->nclauses; i++) {

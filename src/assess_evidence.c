@@ -3,13 +3,14 @@
  *
  * A row of evidence.csv counts for a rule when it names the requirement
  * and is of one of the rule's kinds (and, for per-program rules, belongs
- * to the program).  It is valid when approved (unless the rule waives
- * it), not older than max-age-days on the as-of date, not expired
- * (valid through its expiry date), its file present when it names one,
- * and intact when a digest was given.  Score = min(1, valid rows /
- * min-count), averaged over programs
- * for per-program rules.  No matching row at all is no-data ("not
- * evidenced"), never a fail: the register simply does not offer it.
+ * to the program).  Whether it is valid is decided by the one predicate
+ * assess_evidence_valid(): approved (unless the rule waives it), not
+ * older than max-age-days on the as-of date, not expired (valid through
+ * its expiry date), its file present when it names one, and intact when
+ * a digest was given.  Score = min(1, valid rows / min-count), averaged
+ * over programs for per-program rules.  No matching row at all is
+ * no-data ("not evidenced"), never a fail: the register simply does not
+ * offer it.
  */
 #include <string.h>
 
@@ -33,90 +34,81 @@ static int names_req(const struct evidence *ev, size_t req)
     return 0;
 }
 
-/*
- * Judge one row; appends "dated ..., N days old <= max, ..." to sb and
- * returns 1 when valid.  Records problems on the evidence index.
- */
-static int judge(struct assess_ctx *x, const struct rule *rule,
-                 const struct evidence *ev, struct strbuf *sb)
+/* The rule's kinds, each a term of the language table (kind.<word>). */
+static void add_kinds(struct assess_ctx *x, struct msg *m,
+                      const struct rule *rule)
 {
-    struct evidence_state *st = &x->r->evidence[ev - x->o->evidence];
+    size_t i;
+    msg_list(x->a, m, "kinds");
+    for (i = 0; i < rule->nkinds; i++)
+        msg_append(x->a, m, "kinds",
+                   msg_term(x->a, assess_msg(x, "evidence.kind"), "kind",
+                            "kind.", rule->kinds[i]));
+}
+
+/*
+ * One row as a person checks it: which document, and each test it
+ * passed or failed.  Machine values (file, line, digests) stay in the
+ * arguments for JSON; the words come from the table.
+ */
+static const struct msg *describe(struct assess_ctx *x,
+                                  const struct rule *rule,
+                                  const struct evidence *ev,
+                                  unsigned problems)
+{
     cg_day as_of = x->p->as_of;
     long age = (long)as_of - (long)ev->dated;
-    int valid = 1;
-    char d[DATE_BUF];
+    struct msg *m = assess_msg(x, "evidence.row"), *c;
 
-    st->flags |= EVF_USED;
-    date_format(ev->dated, d);
-    strbuf_printf(sb, "%s:%ld \"%s\" (%s) %s %s", x->o->evidence_path,
-                  ev->line, ev->title, ev->kind,
-                  ev->approved ? "approved" : "not approved", d);
-    if (rule->approved && !ev->approved) {
-        valid = 0;
-        st->flags |= EVF_UNAPPROVED;
-    }
-    if (age < 0) {
-        strbuf_printf(sb, ", dated %ld days after as-of", -age);
-        st->flags |= EVF_FUTURE;
+    msg_id(x->a, m, "id", ev->id);
+    msg_text(x->a, m, "title", ev->title);
+    msg_term(x->a, m, "kind", "kind.", ev->kind);
+    msg_id(x->a, m, "file", x->o->evidence_path);
+    msg_int(x->a, m, "line", ev->line);
+    msg_date(x->a, m, "dated", ev->dated);
+    msg_list(x->a, m, "checks");
+    c = assess_msg(x, ev->approved ? "evidence.check.approved"
+                   : rule->approved ? "evidence.check.unapproved"
+                                    : "evidence.check.approval_waived");
+    msg_append(x->a, m, "checks", c);
+    if (problems & EVF_FUTURE) {
+        c = assess_msg(x, "evidence.check.future");
+        msg_int(x->a, c, "days", -age);
     } else if (rule->max_age_days > 0) {
-        if (age <= rule->max_age_days) {
-            strbuf_printf(sb, ", %ld days old <= %d", age,
-                          rule->max_age_days);
-        } else {
-            strbuf_printf(sb, ", %ld days old > %d: stale", age,
-                          rule->max_age_days);
-            st->flags |= EVF_STALE;
-            valid = 0;
-        }
+        c = assess_msg(x, problems & EVF_STALE ? "evidence.check.stale"
+                                                : "evidence.check.age_ok");
+        msg_int(x->a, c, "age", age);
+        msg_int(x->a, c, "max", rule->max_age_days);
     } else {
-        strbuf_printf(sb, ", %ld days old", age);
+        c = assess_msg(x, "evidence.check.age");
+        msg_int(x->a, c, "age", age);
     }
+    msg_append(x->a, m, "checks", c);
     if (ev->has_expires) {
-        date_format(ev->expires, d);
-        if (as_of > ev->expires) {
-            strbuf_printf(sb, ", expired %s", d);
-            st->flags |= EVF_EXPIRED;
-            valid = 0;
-        } else {
-            strbuf_printf(sb, ", expires %s", d);
-        }
+        c = assess_msg(x, problems & EVF_EXPIRED ? "evidence.check.expired"
+                                                  : "evidence.check.expires");
+        msg_date(x->a, c, "date", ev->expires);
+        msg_append(x->a, m, "checks", c);
     }
-    switch (ev->integrity) {
-    case INTEG_OK:
-        strbuf_adds(sb, ", sha256 ok");
-        break;
-    case INTEG_MISMATCH:
-        strbuf_printf(sb, ", sha256 mismatch: file changed (expected %.12s..., "
-                      "found %.12s...)", ev->sha256,
-                      ev->actual_sha256 ? ev->actual_sha256 : "?");
-        st->flags |= EVF_CHANGED;
-        valid = 0;
-        break;
-    case INTEG_MISSING:
-        break;              /* below, with files given without a digest */
-    default:
-        break;
+    if (problems & EVF_MISSING) {
+        c = assess_msg(x, "evidence.check.missing");
+        msg_id(x->a, c, "location", ev->location);
+        msg_append(x->a, m, "checks", c);
+    } else if (ev->integrity == INTEG_OK) {
+        msg_append(x->a, m, "checks", assess_msg(x, "evidence.check.sha_ok"));
+    } else if (ev->integrity == INTEG_MISMATCH) {
+        c = assess_msg(x, "evidence.check.changed");
+        msg_id(x->a, c, "expected", ev->sha256);
+        msg_id(x->a, c, "found", ev->actual_sha256 ? ev->actual_sha256 : "");
+        msg_append(x->a, m, "checks", c);
     }
-    /* A register row pointing at a file that is not there proves
-     * nothing, digest or not. */
-    if (ev->integrity == INTEG_MISSING ||
-        (ev->location && *ev->location && ev->integrity != INTEG_REMOTE &&
-         !ev->file_present)) {
-        strbuf_printf(sb, ", file %s missing", ev->location);
-        st->flags |= EVF_MISSING;
-        valid = 0;
-    }
-    if (rule->approved && !ev->approved)
-        strbuf_adds(sb, ": approval required");
-    if (valid)
-        st->flags |= EVF_COUNTED;
-    return valid;
+    return m;
 }
 
 struct tally {
     size_t offered, valid;
-    const char *first_valid;    /* trace of the first valid row */
-    const char *first_invalid;
+    const struct msg *first_valid;
+    const struct msg *first_invalid;
 };
 
 /* Judge every matching row for one program (or site-wide when -1). */
@@ -130,26 +122,34 @@ static void tally_rows(struct assess_ctx *x, size_t req,
     memset(t, 0, sizeof *t);
     for (i = 0; i < x->o->nevidence; i++) {
         const struct evidence *ev = &x->o->evidence[i];
-        struct strbuf sb = STRBUF_INIT;
+        const struct msg *row;
+        struct msg *d;
+        unsigned problems;
         int valid;
         if (!names_req(ev, req) || !kind_matches(rule, ev->kind))
             continue;
         if (per_program && ev->program != program)
             continue;
         t->offered++;
-        valid = judge(x, rule, ev, &sb);
+        valid = assess_evidence_valid(ev, rule->approved, rule->max_age_days,
+                                      x->p->as_of, &problems);
+        assess_evidence_seen(x, ev, problems, valid);
+        row = describe(x, rule, ev, problems);
         if (valid) {
             t->valid++;
             if (!t->first_valid)
-                t->first_valid = arena_strdup(x->a, strbuf_cstr(&sb));
+                t->first_valid = row;
         } else if (!t->first_invalid) {
-            t->first_invalid = arena_strdup(x->a, strbuf_cstr(&sb));
+            t->first_invalid = row;
         }
-        assess_detail(x, res, "%s%s%s: %s",
-                      per_program ? assess_program_id(x, program) : "",
-                      per_program ? ": " : "", valid ? "valid" : "not valid",
-                      strbuf_cstr(&sb));
-        strbuf_free(&sb);
+        d = assess_msg(x, per_program ? "detail.evidence.program"
+                                      : "detail.evidence");
+        if (per_program)
+            msg_id(x->a, d, "program", assess_program_id(x, program));
+        msg_key(x->a, d, "valid", valid ? "evidence.valid"
+                                        : "evidence.invalid");
+        msg_sub(x->a, d, "row", row);
+        assess_detail(x, res, d);
     }
 }
 
@@ -159,75 +159,62 @@ static double credit(const struct tally *t, int min_count)
     return c > 1 ? 1 : c;
 }
 
-static const char *kinds_text(struct assess_ctx *x, const struct rule *rule)
-{
-    struct strbuf sb = STRBUF_INIT;
-    const char *s;
-    size_t i;
-    for (i = 0; i < rule->nkinds; i++)
-        strbuf_printf(&sb, "%s%s", i ? "|" : "", rule->kinds[i]);
-    s = arena_strdup(x->a, strbuf_cstr(&sb));
-    strbuf_free(&sb);
-    return s;
-}
-
 static void site_wide(struct assess_ctx *x, size_t req,
                       struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    const char *kinds = kinds_text(x, rule);
     struct tally t;
+    struct msg *m;
 
     tally_rows(x, req, res, -1, 0, &t);
     if (t.offered == 0) {
         res->status = RS_NO_DATA;
-        assess_trace(x, res, "no evidence of kind %s offered for %s", kinds,
-                     x->c->reqs[req].id);
+        m = assess_msg(x, "trace.evidence.none");
+        add_kinds(x, m, rule);
+        msg_id(x->a, m, "requirement", x->c->reqs[req].id);
+        res->trace = m;
         return;
     }
     assess_set_score(res, credit(&t, rule->min_count));
-    assess_trace(x, res, "%zu valid of %d required (%s): %s%s", t.valid,
-                 rule->min_count, kinds,
-                 t.first_valid ? t.first_valid : t.first_invalid,
-                 t.offered > 1 ? arena_printf(x->a, "; %zu rows offered, "
-                                              "see details", t.offered)
-                               : "");
+    m = assess_msg(x, "trace.evidence.site");
+    msg_int(x->a, m, "valid", (long long)t.valid);
+    msg_int(x->a, m, "required", rule->min_count);
+    add_kinds(x, m, rule);
+    msg_sub(x->a, m, "row", t.first_valid ? t.first_valid : t.first_invalid);
+    msg_int(x->a, m, "offered", (long long)t.offered);
+    res->trace = m;
 }
 
 static void per_program(struct assess_ctx *x, size_t req,
                         struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    const char *kinds = kinds_text(x, rule);
-    size_t n, i;
-    const int *progs = assess_rule_programs(x, req, res, &n);
-    size_t any = 0;
+    size_t i, any = 0;
     double sum = 0;
-    struct strbuf sb = STRBUF_INIT;
+    struct msg *m = assess_msg(x, "trace.evidence.programs");
 
-    if (!progs)
-        return;
-    for (i = 0; i < n; i++) {
+    add_kinds(x, m, rule);
+    for (i = 0; i < x->nprogs; i++) {
         struct tally t;
-        tally_rows(x, req, res, progs[i], 1, &t);
+        struct msg *pm = assess_msg(x, "trace.evidence.program");
+        tally_rows(x, req, res, x->progs[i], 1, &t);
         any += t.offered;
         sum += credit(&t, rule->min_count);
-        strbuf_printf(&sb, "%s%s %zu/%d valid", i ? "; " : "",
-                      assess_program_id(x, progs[i]), t.valid,
-                      rule->min_count);
-        if (t.offered == 0)
-            strbuf_adds(&sb, " (none offered)");
+        msg_id(x->a, pm, "program", assess_program_id(x, x->progs[i]));
+        msg_int(x->a, pm, "valid", (long long)t.valid);
+        msg_int(x->a, pm, "required", rule->min_count);
+        msg_int(x->a, pm, "offered", (long long)t.offered);
+        msg_append(x->a, m, "programs", pm);
     }
     if (any == 0) {
         res->status = RS_NO_DATA;
-        assess_trace(x, res, "no program-level evidence of kind %s offered "
-                     "for %s", kinds, x->c->reqs[req].id);
+        m = assess_msg(x, "trace.evidence.none_programs");
+        add_kinds(x, m, rule);
+        msg_id(x->a, m, "requirement", x->c->reqs[req].id);
     } else {
-        assess_set_score(res, sum / (double)n);
-        assess_trace(x, res, "per program (%s): %s", kinds,
-                     strbuf_cstr(&sb));
+        assess_set_score(res, sum / (double)x->nprogs);
     }
-    strbuf_free(&sb);
+    res->trace = m;
 }
 
 void assess_eval_evidence(struct assess_ctx *x, size_t req,

@@ -33,31 +33,27 @@ static void note_class(struct req_result *rr, enum finding_class cls)
         rr->finding_class = cls;
 }
 
-static const char *describe(struct assess_ctx *x, const struct finding *f)
+static const struct msg *describe(struct assess_ctx *x,
+                                  const struct finding *f)
 {
-    struct strbuf sb = STRBUF_INIT;
-    const char *s;
+    struct msg *m = assess_msg(x, "finding.row");
 
-    strbuf_printf(&sb, "%s:%ld %s%s%s", x->o->findings_path, f->line,
-                  finding_result_name(f->result),
-                  f->program >= 0 ? " for " : "",
-                  f->program >= 0 ? assess_program_id(x, f->program) : "");
+    msg_term(x->a, m, "result", "finding.result.",
+             finding_result_name(f->result));
+    msg_id(x->a, m, "file", x->o->findings_path);
+    msg_int(x->a, m, "line", f->line);
+    if (f->program >= 0)
+        msg_id(x->a, m, "program", assess_program_id(x, f->program));
     if (f->assessor && *f->assessor)
-        strbuf_printf(&sb, " by %s", f->assessor);
-    if (f->has_dated) {
-        char d[DATE_BUF];
-        date_format(f->dated, d);
-        strbuf_printf(&sb, " %s", d);
-    }
+        msg_text(x->a, m, "assessor", f->assessor);
+    if (f->has_dated)
+        msg_date(x->a, m, "dated", f->dated);
     if (f->cls != FC_NONE)
-        strbuf_printf(&sb, " (%s)", finding_class_name(f->cls));
-    if (f->note && *f->note) {
-        strbuf_adds(&sb, ": ");
-        strbuf_add_quoted(&sb, f->note, strlen(f->note), 120);
-    }
-    s = arena_strdup(x->a, strbuf_cstr(&sb));
-    strbuf_free(&sb);
-    return s;
+        msg_term(x->a, m, "class", "finding.class.",
+                 finding_class_name(f->cls));
+    if (f->note && *f->note)
+        msg_text(x->a, m, "note", f->note);
+    return m;
 }
 
 static const struct finding *for_program(const struct assess_ctx *x,
@@ -75,21 +71,22 @@ void assess_eval_finding(struct assess_ctx *x, size_t req,
                          struct rule_result *res)
 {
     struct req_result *rr = &x->r->reqs[req];
-    struct strbuf sb = STRBUF_INIT;
+    struct msg *m = assess_msg(x, "trace.finding");
     size_t i, scored = 0, na = 0, seen = 0;
     double sum = 0;
 
+    msg_list(x->a, m, "findings");
     if (!res->rule->per_program) {
         for (i = 0; i < x->o->nfindings; i++) {
             const struct finding *f = &x->o->findings[i];
-            const char *d;
+            const struct msg *d;
             if (f->req != req)
                 continue;
             seen++;
             d = describe(x, f);
-            assess_detail(x, res, "%s", d);
+            assess_detail(x, res, d);
             note_class(rr, f->cls);
-            strbuf_printf(&sb, "%s%s", sb.len ? "; " : "", d);
+            msg_append(x->a, m, "findings", d);
             if (f->result == FR_NA) {
                 na++;
                 continue;
@@ -98,26 +95,26 @@ void assess_eval_finding(struct assess_ctx *x, size_t req,
             sum += finding_score(x, f);
         }
     } else {
-        int *progs = arena_calloc(x->a, x->p->nprograms + 1, sizeof *progs);
-        size_t n = assess_programs(x, &x->c->reqs[req], res->rule, progs);
-        for (i = 0; i < n; i++) {
-            const struct finding *f = for_program(x, req, progs[i]);
-            const char *d;
+        for (i = 0; i < x->nprogs; i++) {
+            const struct finding *f = for_program(x, req, x->progs[i]);
+            struct msg *pm;
             if (!f)
                 f = for_program(x, req, -1);
             if (!f) {
-                strbuf_printf(&sb, "%s%s: no finding", sb.len ? "; " : "",
-                              assess_program_id(x, progs[i]));
+                pm = assess_msg(x, "trace.finding.program_none");
+                msg_id(x->a, pm, "program",
+                       assess_program_id(x, x->progs[i]));
+                msg_append(x->a, m, "findings", pm);
                 scored++;       /* a missing program judgement counts 0 */
                 continue;
             }
             seen++;
-            d = describe(x, f);
-            assess_detail(x, res, "%s: %s", assess_program_id(x, progs[i]),
-                          d);
+            pm = assess_msg(x, "trace.finding.program");
+            msg_id(x->a, pm, "program", assess_program_id(x, x->progs[i]));
+            msg_sub(x->a, pm, "finding", describe(x, f));
+            assess_detail(x, res, pm);
             note_class(rr, f->cls);
-            strbuf_printf(&sb, "%s%s: %s", sb.len ? "; " : "",
-                          assess_program_id(x, progs[i]), d);
+            msg_append(x->a, m, "findings", pm);
             if (f->result == FR_NA) {
                 na++;
                 continue;
@@ -128,14 +125,12 @@ void assess_eval_finding(struct assess_ctx *x, size_t req,
     }
     if (seen == 0) {
         res->status = RS_NO_DATA;
-        assess_trace(x, res, "no assessor finding recorded for %s",
-                     x->c->reqs[req].id);
+        m = assess_msg(x, "trace.finding.none");
+        msg_id(x->a, m, "requirement", x->c->reqs[req].id);
     } else if (scored == 0 && na > 0) {
         res->status = RS_NA;
-        assess_trace(x, res, "%s", strbuf_cstr(&sb));
     } else {
         assess_set_score(res, sum / (double)scored);
-        assess_trace(x, res, "%s", strbuf_cstr(&sb));
     }
-    strbuf_free(&sb);
+    res->trace = m;
 }

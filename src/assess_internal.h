@@ -2,14 +2,19 @@
  * assess_internal.h — shared by the rule evaluators (assess_*.c).
  *
  * Each evaluator fills one struct rule_result: status, score (0-1), a
- * one-line trace and detail lines naming the data behind it.  They never
- * fail on data; only check expressions can raise a (catalogue) error.
+ * one-line trace and detail lines naming the data behind it, all as
+ * language-neutral messages (msg.h; the keys are in the templates/ language tables).
+ * The driver (assess_run.c) has already decided which programs the rule
+ * covers (x->progs; never empty: a rule covering none is n/a before any
+ * evaluator runs).  Evaluators never fail on data; only check
+ * expressions can raise a (catalogue) error.
  */
 #ifndef COPCGAP_ASSESS_INTERNAL_H
 #define COPCGAP_ASSESS_INTERNAL_H
 
 #include "copcgap/arena.h"
 #include "copcgap/assess.h"
+#include "copcgap/msg.h"
 
 struct assess_ctx {
     struct report *r;
@@ -18,35 +23,29 @@ struct assess_ctx {
     const struct orgdata *o;
     struct arena *a;            /* the report's arena */
     struct cg_errors *errs;
+    const int *progs;           /* programs the current rule covers */
+    size_t nprogs;
 };
 
 /*
- * Programs a rule looks at: those whose channel is allowed by both the
+ * Programs a rule covers: those whose channel is allowed by both the
  * requirement's applies-to and the rule's channels.  Writes indexes to
- * out (room for p->nprograms) and returns how many.
+ * out (room for p->nprograms) and returns how many.  The one place this
+ * is decided.
  */
-size_t assess_programs(const struct assess_ctx *x,
+size_t assess_programs(const struct profile *p,
                        const struct requirement *req,
                        const struct rule *rule, int *out);
-
-/*
- * The programs of a rule as above, in the arena, their number in *n.
- * When there are none the rule is not applicable: res becomes n/a with
- * its trace, and NULL is returned.
- */
-const int *assess_rule_programs(struct assess_ctx *x, size_t req,
-                                struct rule_result *res, size_t *n);
 
 /* Window length of a rule in months (its own or the catalogue's). */
 int assess_rule_months(const struct assess_ctx *x, const struct rule *rule);
 
-/* Append a detail line (printf-style) to a rule result. */
-void assess_detail(struct assess_ctx *x, struct rule_result *res,
-                   const char *fmt, ...) CG_PRINTF(3, 4);
+/* A new message in the report's arena. */
+struct msg *assess_msg(struct assess_ctx *x, const char *key);
 
-/* Set the one-line trace (printf-style). */
-void assess_trace(struct assess_ctx *x, struct rule_result *res,
-                  const char *fmt, ...) CG_PRINTF(3, 4);
+/* Append a detail line to a rule result. */
+void assess_detail(struct assess_ctx *x, struct rule_result *res,
+                   const struct msg *m);
 
 /* Status from a score in [0, 1]: pass at 1, fail at 0, else partial. */
 void assess_set_score(struct rule_result *res, double score);
@@ -58,11 +57,36 @@ void assess_set_score(struct rule_result *res, double score);
 void assess_set_mean(struct rule_result *res, int any, double credit_sum,
                      size_t nprograms);
 
-/* Format a number as in KPI output: up to 6 decimals, no trailing 0s. */
-const char *assess_num(struct assess_ctx *x, double v);
-const char *assess_month(struct assess_ctx *x, cg_month m);
-const char *assess_date(struct assess_ctx *x, cg_day d);
 const char *assess_program_id(const struct assess_ctx *x, int program);
+
+/* The target a program's values are judged by under a rule: its own
+ * target (target="program"), else the rule's fixed value. */
+struct target_used assess_target(const struct rule *rule,
+                                 const struct program *pg);
+
+/* Add the arguments that describe a target (op, target, source) to m. */
+void assess_msg_target(struct assess_ctx *x, struct msg *m,
+                       const struct target_used *t, int holds);
+
+/* A message naming the months a rule reads (window.each, ...). */
+const struct msg *assess_window_msg(struct assess_ctx *x,
+                                    const struct rule *rule, int months);
+
+/*
+ * The one evidence-validity predicate (design.md): is this register row
+ * valid for a rule asking for `approved` and `max_age_days` (0: any age)
+ * on the as-of date?  Sets *problems to the EVF_* flags found (the
+ * reasons it is not valid, plus EVF_FUTURE, which is noted but does not
+ * invalidate) and returns 1 when valid.  Evidence rules and the
+ * expression language's evidence() both go through it.
+ */
+int assess_evidence_valid(const struct evidence *ev, int approved,
+                          int max_age_days, cg_day as_of,
+                          unsigned *problems);
+
+/* Mark a row as read by a rule or a fact (and what was found). */
+void assess_evidence_seen(struct assess_ctx *x, const struct evidence *ev,
+                          unsigned problems, int valid);
 
 void assess_eval_evidence(struct assess_ctx *x, size_t req,
                           struct rule_result *res);

@@ -9,9 +9,11 @@
  * Credit per program: each / at-least / latest modes: min(1, months
  * passing / months required) (required = every month, `at-least`, or 1);
  * mean mode: 1 when the mean of the months with data meets the target,
- * else 0.  Rule score = mean credit over programs; pass when every
- * program passes; no-data when no program-month has data.  With `each`,
- * this is exactly the share of program-months passing.
+ * else 0.  A program with values but no target (none in the profile, no
+ * default in the catalogue) fails: "no target set".  Rule score = mean
+ * credit over programs; pass when every program passes; no-data when no
+ * program-month has data.  With `each`, this is exactly the share of
+ * program-months passing.
  *
  * Sample rules judge each program-month's achieved margin of error
  * against max-moe the same way, and give the required sample size in the
@@ -23,61 +25,13 @@
 
 #include "assess_internal.h"
 
-struct target_used {
-    int found;
-    enum cmp_op op;
-    double value;
-    const char *source;         /* "program target", ... */
-};
-
-static struct target_used resolve_target(const struct rule *rule,
-                                         const struct program *pg)
-{
-    struct target_used t;
-    const struct target *own = rule->program_target
-                                   ? program_target(pg, rule->metric)
-                                   : NULL;
-    memset(&t, 0, sizeof t);
-    if (own) {
-        t.found = 1;
-        t.op = own->op;
-        t.value = own->value;
-        t.source = "program target";
-    } else if (rule->has_fixed) {
-        t.found = 1;
-        t.op = rule->op;
-        t.value = rule->value;
-        t.source = rule->program_target ? "catalogue default, no program "
-                                          "target"
-                                        : "catalogue target";
-    }
-    return t;
-}
-
-static const char *negate_symbol(enum cmp_op op)
-{
-    switch (op) {
-    case OP_GE: return "<";
-    case OP_GT: return "<=";
-    case OP_LE: return ">";
-    case OP_LT: return ">=";
-    default: return "!=";
-    }
-}
-
 /* Per-program tally over the window. */
 struct window {
     int required;
     int pass, fail, nodata;
     double sum;
     int nvalues;
-    struct strbuf failing;      /* "2026-07 = 78.4, ..." */
 };
-
-static void window_done(struct window *w)
-{
-    strbuf_free(&w->failing);
-}
 
 static int required_months(const struct rule *rule, int months)
 {
@@ -88,26 +42,6 @@ static int required_months(const struct rule *rule, int months)
     }
 }
 
-static const char *mode_text(struct assess_ctx *x, const struct rule *rule,
-                             int months, cg_month start, cg_month end)
-{
-    const char *range = months == 1
-        ? assess_month(x, end)
-        : arena_printf(x->a, "%s..%s", assess_month(x, start),
-                       assess_month(x, end));
-    switch (rule->mode) {
-    case WIN_AT_LEAST:
-        return arena_printf(x->a, "at least %d of the %d months %s",
-                            rule->at_least, months, range);
-    case WIN_MEAN:
-        return arena_printf(x->a, "mean of the %d months %s", months, range);
-    case WIN_LATEST:
-        return arena_printf(x->a, "latest month %s", range);
-    default:
-        return arena_printf(x->a, "each of the %d months %s", months, range);
-    }
-}
-
 /* Months of conforming data a program still has to show. */
 static void note_short(struct rule_result *res, int months)
 {
@@ -115,60 +49,83 @@ static void note_short(struct rule_result *res, int months)
         res->months_short = months;
 }
 
-/* One program of a metric rule.  Returns its credit; *had_data set. */
+static struct msg *month_detail(struct assess_ctx *x, const char *key,
+                                const struct rule *rule,
+                                const struct program *pg, cg_month m)
+{
+    struct msg *d = assess_msg(x, key);
+    msg_term(x->a, d, "metric", "metric.", rule->metric);
+    msg_id(x->a, d, "metric_id", rule->metric);
+    msg_id(x->a, d, "program", pg->id);
+    msg_month(x->a, d, "month", m);
+    return d;
+}
+
+/* One program of a metric rule.  Returns its credit; *had_data set when
+ * the program has any value in the window. */
 static double metric_program(struct assess_ctx *x, struct rule_result *res,
-                             int prog, int months, struct strbuf *summary,
+                             int prog, int months, struct msg *trace,
                              int *had_data)
 {
     const struct rule *rule = res->rule;
     const struct program *pg = &x->p->programs[prog];
-    struct target_used t = resolve_target(rule, pg);
+    struct target_used t = assess_target(rule, pg);
     cg_month end = x->r->window_end, m;
     struct window w;
+    struct msg *sum;
     double credit = 0;
 
     memset(&w, 0, sizeof w);
     w.required = required_months(rule, months);
-    *had_data = 0;
-    if (summary->len)
-        strbuf_adds(summary, "; ");
-    if (!t.found) {
-        strbuf_printf(summary, "%s: no %s target in the profile", pg->id,
-                      rule->metric);
-        assess_detail(x, res, "%s %s: no target (the profile sets none and "
-                      "the catalogue gives no default)", rule->metric, pg->id);
-        note_short(res, required_months(rule, months));
-        return 0;
-    }
+    sum = assess_msg(x, "trace.metric.each");
+    msg_list(x->a, sum, "below");
     for (m = end - months + 1; m <= end; m++) {
         const struct kpi_entry *e = kpi_store_get(x->o->kpis, prog,
                                                   rule->metric, m);
-        const char *mon = assess_month(x, m);
+        struct msg *d;
+        int holds;
         if (!e) {
             w.nodata++;
-            assess_detail(x, res, "%s %s %s: no data", rule->metric, pg->id,
-                          mon);
+            assess_detail(x, res, month_detail(x, "detail.metric.nodata",
+                                               rule, pg, m));
             continue;
         }
         w.nvalues++;
         w.sum += e->value;
-        if (cmp_op_eval(t.op, e->value, t.value)) {
+        if (!t.found) {
+            d = month_detail(x, "detail.metric.unjudged", rule, pg, m);
+            msg_num(x->a, d, "value", e->value);
+            assess_detail(x, res, d);
+            continue;
+        }
+        holds = cmp_op_eval(t.op, e->value, t.value);
+        d = month_detail(x, "detail.metric.month", rule, pg, m);
+        msg_num(x->a, d, "value", e->value);
+        assess_msg_target(x, d, &t, holds);
+        assess_detail(x, res, d);
+        if (holds) {
             w.pass++;
-            assess_detail(x, res, "%s %s %s = %s %s %s (%s)", rule->metric,
-                          pg->id, mon, assess_num(x, e->value),
-                          cmp_op_symbol(t.op), assess_num(x, t.value),
-                          t.source);
         } else {
+            struct msg *b = assess_msg(x, "trace.metric.below");
             w.fail++;
-            assess_detail(x, res, "%s %s %s = %s %s %s (%s)", rule->metric,
-                          pg->id, mon, assess_num(x, e->value),
-                          negate_symbol(t.op), assess_num(x, t.value),
-                          t.source);
-            strbuf_printf(&w.failing, "%s%s = %s", w.failing.len ? ", " : "",
-                          mon, assess_num(x, e->value));
+            msg_month(x->a, b, "month", m);
+            msg_num(x->a, b, "value", e->value);
+            msg_append(x->a, sum, "below", b);
         }
     }
     *had_data = w.nvalues > 0;
+    /* A program with values but no target fails: nothing says what
+     * good is, which an auditor counts against the site (design.md).
+     * Without values either, it is simply no data. */
+    if (!t.found) {
+        sum = assess_msg(x, w.nvalues ? "trace.metric.no_target"
+                                      : "trace.metric.program_nodata");
+        msg_id(x->a, sum, "program", pg->id);
+        msg_term(x->a, sum, "metric", "metric.", rule->metric);
+        note_short(res, w.required);
+        msg_append(x->a, trace, "programs", sum);
+        return 0;
+    }
     if (rule->mode == WIN_MEAN) {
         if (w.nvalues) {
             double mean = w.sum / w.nvalues;
@@ -177,13 +134,12 @@ static double metric_program(struct assess_ctx *x, struct rule_result *res,
             /* A mean is only sure to recover over a whole new window. */
             if (!ok)
                 note_short(res, months);
-            strbuf_printf(summary, "%s: mean %s over %d month%s %s %s (%s)",
-                          pg->id, assess_num(x, mean), w.nvalues,
-                          w.nvalues == 1 ? "" : "s",
-                          ok ? cmp_op_symbol(t.op) : negate_symbol(t.op),
-                          assess_num(x, t.value), t.source);
+            sum = assess_msg(x, "trace.metric.mean");
+            msg_num(x->a, sum, "mean", mean);
+            msg_int(x->a, sum, "months", w.nvalues);
+            assess_msg_target(x, sum, &t, ok);
         } else {
-            strbuf_printf(summary, "%s: no data", pg->id);
+            sum = assess_msg(x, "trace.metric.program_nodata");
             note_short(res, months);
         }
     } else {
@@ -193,21 +149,15 @@ static double metric_program(struct assess_ctx *x, struct rule_result *res,
         if (credit > 1)
             credit = 1;
         if (rule->mode == WIN_AT_LEAST)
-            strbuf_printf(summary, "%s: %d of %d months %s %s (%s), %d "
-                          "needed", pg->id, w.pass, months,
-                          cmp_op_symbol(t.op), assess_num(x, t.value),
-                          t.source, w.required);
-        else
-            strbuf_printf(summary, "%s: %d/%d month%s %s %s (%s)", pg->id,
-                          w.pass, w.required, w.required == 1 ? "" : "s",
-                          cmp_op_symbol(t.op), assess_num(x, t.value),
-                          t.source);
-        if (w.fail)
-            strbuf_printf(summary, ", below in %s", strbuf_cstr(&w.failing));
-        if (w.nodata)
-            strbuf_printf(summary, ", %d without data", w.nodata);
+            sum->key = "trace.metric.at_least";
+        msg_int(x->a, sum, "pass", w.pass);
+        msg_int(x->a, sum, "months", months);
+        msg_int(x->a, sum, "required", w.required);
+        msg_int(x->a, sum, "nodata", w.nodata);
+        assess_msg_target(x, sum, &t, 1);
     }
-    window_done(&w);
+    msg_id(x->a, sum, "program", pg->id);
+    msg_append(x->a, trace, "programs", sum);
     return credit;
 }
 
@@ -215,25 +165,23 @@ void assess_eval_metric(struct assess_ctx *x, size_t req,
                         struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    size_t n, i;
-    const int *progs = assess_rule_programs(x, req, res, &n);
     int months = assess_rule_months(x, rule), any = 0;
-    cg_month end = x->r->window_end;
-    struct strbuf summary = STRBUF_INIT;
+    struct msg *trace = assess_msg(x, "trace.metric");
     double sum = 0;
+    size_t i;
 
-    if (!progs)
-        return;
-    for (i = 0; i < n; i++) {
+    (void)req;
+    msg_term(x->a, trace, "metric", "metric.", rule->metric);
+    msg_id(x->a, trace, "metric_id", rule->metric);
+    msg_sub(x->a, trace, "window", assess_window_msg(x, rule, months));
+    msg_list(x->a, trace, "programs");
+    for (i = 0; i < x->nprogs; i++) {
         int had;
-        sum += metric_program(x, res, progs[i], months, &summary, &had);
+        sum += metric_program(x, res, x->progs[i], months, trace, &had);
         any |= had;
     }
-    assess_trace(x, res, "%s, %s: %s", rule->metric,
-                 mode_text(x, rule, months, end - months + 1, end),
-                 strbuf_cstr(&summary));
-    assess_set_mean(res, any, sum, n);
-    strbuf_free(&summary);
+    res->trace = trace;
+    assess_set_mean(res, any, sum, x->nprogs);
 }
 
 /* ------------------------------------------------------------ sample */
@@ -267,32 +215,36 @@ void assess_eval_sample(struct assess_ctx *x, size_t req,
                         struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    size_t n, i;
-    const int *progs = assess_rule_programs(x, req, res, &n);
     int months = assess_rule_months(x, rule), required, any = 0;
     cg_month end = x->r->window_end, m;
-    struct strbuf summary = STRBUF_INIT;
+    struct msg *trace = assess_msg(x, "trace.sample");
     double sum = 0, e = rule->max_moe / 100.0;
+    size_t i;
 
+    (void)req;
     required = required_months(rule, months);
-    if (!progs)
-        return;
-    for (i = 0; i < n; i++) {
-        const struct program *pg = &x->p->programs[progs[i]];
+    msg_term(x->a, trace, "metric", "metric.", rule->metric);
+    msg_id(x->a, trace, "metric_id", rule->metric);
+    msg_num(x->a, trace, "max", rule->max_moe);
+    msg_sub(x->a, trace, "window", assess_window_msg(x, rule, months));
+    msg_list(x->a, trace, "programs");
+    for (i = 0; i < x->nprogs; i++) {
+        const struct program *pg = &x->p->programs[x->progs[i]];
         int pass = 0, nodata = 0;
         double credit;
+        struct msg *pm;
         for (m = end - months + 1; m <= end; m++) {
-            const struct kpi_entry *moe = kpi_store_get(x->o->kpis, progs[i],
-                                                        rule->metric, m);
+            const struct kpi_entry *moe = kpi_store_get(
+                x->o->kpis, x->progs[i], rule->metric, m);
             const struct kpi_entry *acc = kpi_store_get(
-                x->o->kpis, progs[i], "euc_accuracy", m);
-            const char *mon = assess_month(x, m);
+                x->o->kpis, x->progs[i], "euc_accuracy", m);
+            struct msg *d;
             double p, N;
-            long need;
+            int holds;
             if (!moe) {
                 nodata++;
-                assess_detail(x, res, "%s %s %s: no data", rule->metric,
-                              pg->id, mon);
+                assess_detail(x, res, month_detail(
+                    x, "detail.metric.nodata", rule, pg, m));
                 continue;
             }
             any = 1;
@@ -300,23 +252,23 @@ void assess_eval_sample(struct assess_ctx *x, size_t req,
                 : acc ? acc->value / 100.0 : 0.5;
             if (p <= 0 || p >= 1)
                 p = 0.5;    /* no spread observed: plan for the worst */
-            N = answered(x, progs[i], m);
-            need = assess_required_sample(rule->z, p, e, N);
-            if (moe->value <= rule->max_moe)
+            N = answered(x, x->progs[i], m);
+            holds = moe->value <= rule->max_moe;
+            if (holds)
                 pass++;
-            assess_detail(x, res, "%s %s %s = %s %s %s points (%s"
-                          "required sample at p = %s, z = %s%s: %ld)",
-                          rule->metric, pg->id, mon,
-                          assess_num(x, moe->value),
-                          moe->value <= rule->max_moe ? "<=" : ">",
-                          assess_num(x, rule->max_moe),
-                          moe->n >= 0 ? arena_printf(x->a, "%lld evaluations; ",
-                                                     moe->n) : "",
-                          assess_num(x, p), assess_num(x, rule->z),
-                          N > 0 ? arena_printf(x->a, ", N = %s",
-                                               assess_num(x, N))
-                                : "",
-                          need);
+            d = month_detail(x, "detail.sample.month", rule, pg, m);
+            msg_num(x->a, d, "value", moe->value);
+            msg_key(x->a, d, "op", holds ? "op.le" : "op.gt");
+            msg_num(x->a, d, "max", rule->max_moe);
+            if (moe->n >= 0)
+                msg_int(x->a, d, "evaluations", moe->n);
+            msg_num(x->a, d, "p", p);
+            msg_num(x->a, d, "z", rule->z);
+            if (N > 0)
+                msg_num(x->a, d, "population", N);
+            msg_int(x->a, d, "need",
+                    assess_required_sample(rule->z, p, e, N));
+            assess_detail(x, res, d);
         }
         if (pass < required && required - pass > res->months_short)
             res->months_short = required - pass;
@@ -324,16 +276,14 @@ void assess_eval_sample(struct assess_ctx *x, size_t req,
         if (credit > 1)
             credit = 1;
         sum += credit;
-        strbuf_printf(&summary, "%s%s: %d/%d months within %s points",
-                      i ? "; " : "", pg->id, pass, required,
-                      assess_num(x, rule->max_moe));
-        if (nodata)
-            strbuf_printf(&summary, ", %d without data", nodata);
+        pm = assess_msg(x, "trace.sample.program");
+        msg_id(x->a, pm, "program", pg->id);
+        msg_int(x->a, pm, "pass", pass);
+        msg_int(x->a, pm, "required", required);
+        msg_num(x->a, pm, "max", rule->max_moe);
+        msg_int(x->a, pm, "nodata", nodata);
+        msg_append(x->a, trace, "programs", pm);
     }
-    assess_trace(x, res, "%s <= %s points, %s: %s", rule->metric,
-                 assess_num(x, rule->max_moe),
-                 mode_text(x, rule, months, end - months + 1, end),
-                 strbuf_cstr(&summary));
-    assess_set_mean(res, any, sum, n);
-    strbuf_free(&summary);
+    res->trace = trace;
+    assess_set_mean(res, any, sum, x->nprogs);
 }

@@ -21,6 +21,51 @@ static int evaluate(struct assess_ctx *x, size_t req, struct rule_result *res)
     }
 }
 
+/*
+ * Which programs a rule covers, decided once for every rule type: the
+ * programs whose channel both the requirement and the rule allow.  A
+ * rule covering none is n/a (a finding rule on the chat channel of a
+ * voice-only site is not a gap).
+ */
+static int cover(struct assess_ctx *x, size_t req, struct rule_result *res)
+{
+    int *progs = arena_calloc(x->a, x->p->nprograms + 1, sizeof *progs);
+
+    res->nprograms = assess_programs(x->p, &x->c->reqs[req], res->rule,
+                                     progs);
+    res->programs = progs;
+    x->progs = progs;
+    x->nprogs = res->nprograms;
+    if (res->nprograms == 0) {
+        res->status = RS_NA;
+        res->trace = assess_msg(x, "trace.na.no_program");
+        return 0;
+    }
+    return 1;
+}
+
+/* Integrity problems are the register's, whatever reads the row: a
+ * changed or missing file shows in the evidence index even when no rule
+ * asks for it. */
+static void note_integrity(struct report *r, const struct orgdata *o)
+{
+    size_t i;
+
+    for (i = 0; i < o->nevidence; i++) {
+        unsigned problems;
+        assess_evidence_valid(&o->evidence[i], 0, 0, r->profile->as_of,
+                              &problems);
+        r->evidence[i].flags |= problems & (EVF_CHANGED | EVF_MISSING);
+        /* A row too old for one rule but counted by another (monthly
+         * minutes for a six-month rule and a latest-review rule) is not
+         * stale. */
+        if (r->evidence[i].flags & EVF_COUNTED)
+            r->evidence[i].flags &= ~(unsigned)EVF_STALE;
+        if (r->evidence[i].flags & EVF_PROBLEMS)
+            r->evidence_problems++;
+    }
+}
+
 int assess_run(struct report *r, const struct orgdata *o,
                struct cg_errors *errs)
 {
@@ -52,16 +97,12 @@ int assess_run(struct report *r, const struct orgdata *o,
             struct rule_result *res = &rr->rules[j];
             res->status = RS_NO_DATA;
             res->score = 0;
-            res->trace = "";
-            if (!evaluate(&x, i, res))
+            if (cover(&x, i, res) && !evaluate(&x, i, res))
                 ok = 0;
         }
     }
-    /* A row too old for one rule but counted by another (monthly minutes
-     * for a six-month rule and a latest-review rule) is not stale. */
-    for (i = 0; i < r->nevidence; i++)
-        if (r->evidence[i].flags & EVF_COUNTED)
-            r->evidence[i].flags &= ~(unsigned)EVF_STALE;
+    note_integrity(r, o);
     assess_score(r);
+    report_build_series(r);
     return ok;
 }

@@ -11,6 +11,7 @@
 
 #include "copcgap/arena.h"
 #include "copcgap/assess.h"
+#include "copcgap/msg.h"
 
 static channel_mask profile_channels(const struct profile *p)
 {
@@ -35,11 +36,19 @@ static const struct scope_exclusion *excluded(const struct report *r,
     return profile_excluded(r->profile, c->categories[req->category].id);
 }
 
-int assess_scope(struct report *r, struct cg_errors *errs)
+/* Index of an exclusion in the profile's list. */
+static size_t exclusion_index(const struct profile *p,
+                              const struct scope_exclusion *x)
+{
+    return (size_t)(x - p->scope);
+}
+
+/* Ids the profile names must be the catalogue's: a typo must not
+ * silently keep scope or drop an owner. */
+static int check_ids(const struct report *r, struct cg_errors *errs)
 {
     const struct catalog *c = r->catalog;
     const struct profile *p = r->profile;
-    channel_mask have = profile_channels(p);
     size_t i;
     int ok = 1;
 
@@ -54,33 +63,77 @@ int assess_scope(struct report *r, struct cg_errors *errs)
             ok = 0;
         }
     }
+    for (i = 0; i < p->nowners; i++) {
+        const char *req = p->owners[i].req;
+        if (catalog_find_req(c, req, strlen(req)) < 0) {
+            errors_add(errs, CG_ERR_INPUT, p->path, p->owners[i].line, 0,
+                       "owner names requirement \"%s\", which catalogue %s "
+                       "does not have", req, c->id);
+            ok = 0;
+        }
+    }
+    return ok;
+}
+
+int assess_scope(struct report *r, struct cg_errors *errs)
+{
+    const struct catalog *c = r->catalog;
+    const struct profile *p = r->profile;
+    channel_mask have = profile_channels(p);
+    struct verdict_reason *why = &r->why;
+    size_t i;
+    int ok = check_ids(r, errs);
+
+    why->nexclusions = p->nscope;
+    why->exclusions = arena_calloc(r->arena, p->nscope + 1,
+                                   sizeof *why->exclusions);
+    for (i = 0; i < p->nscope; i++)
+        why->exclusions[i].x = &p->scope[i];
     for (i = 0; i < c->nreqs; i++) {
         struct req_result *rr = &r->reqs[i];
         const struct requirement *req = rr->req;
         const struct scope_exclusion *x = excluded(r, req);
+        struct msg *m = NULL;
 
         if (x) {
-            rr->status = REQ_NA;
-            rr->na_reason = arena_printf(r->arena, "excluded from scope "
-                                         "(%s): %s", x->ref, x->reason);
+            struct exclusion_use *u =
+                &why->exclusions[exclusion_index(p, x)];
+            u->nreqs++;
+            if (req->critical) {
+                u->ncritical++;
+                why->excluded_critical++;
+                /* Taking a critical control out of scope changes the
+                 * verdict: someone must own that decision. */
+                if (!x->approved_by || !*x->approved_by) {
+                    errors_add(errs, CG_ERR_INPUT, p->path, x->line, 0,
+                               "excluding \"%s\" takes critical "
+                               "requirement %s out of scope: add "
+                               "approved-by (who accepted it)", x->ref,
+                               req->id);
+                    ok = 0;
+                }
+            }
+            m = msg_new(r->arena, "na.excluded");
+            msg_id(r->arena, m, "ref", x->ref);
+            msg_text(r->arena, m, "reason", x->reason);
+            if (x->approved_by)
+                msg_text(r->arena, m, "approved_by", x->approved_by);
         } else if (req->applies_kind &&
                    !(req->applies_kind & (1u << p->kind))) {
-            rr->status = REQ_NA;
-            rr->na_reason = arena_printf(r->arena, "applies only to %s "
-                                         "organisations",
-                                         p->kind == ORG_OUTSOURCER
-                                             ? "internal" : "outsourcer");
+            m = msg_new(r->arena, p->kind == ORG_OUTSOURCER
+                                      ? "na.only_internal"
+                                      : "na.only_outsourcer");
         } else if (req->applies_channels &&
                    !(req->applies_channels & have)) {
-            rr->status = REQ_NA;
-            rr->na_reason = "no program on the channels this requirement "
-                            "applies to";
+            m = msg_new(r->arena, "na.channels");
         }
-        if (rr->status == REQ_NA) {
+        if (m) {
             size_t j;
+            rr->status = REQ_NA;
+            rr->na_reason = m;
             for (j = 0; j < rr->nrules; j++) {
                 rr->rules[j].status = RS_NA;
-                rr->rules[j].trace = "not applicable";
+                rr->rules[j].trace = msg_new(r->arena, "trace.na");
             }
         }
     }

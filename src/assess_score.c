@@ -13,12 +13,14 @@
  */
 #include <string.h>
 
+#include "copcgap/arena.h"
 #include "copcgap/assess.h"
 
 /* Scores are sums of a handful of products: allow for rounding. */
 #define EPS 1e-9
 
-static void score_requirement(const struct scoring *pol, struct req_result *rr)
+static void score_requirement(struct arena *a, const struct scoring *pol,
+                              struct req_result *rr)
 {
     double wsum = 0, ssum = 0;
     size_t i, applicable = 0, nodata = 0;
@@ -45,7 +47,7 @@ static void score_requirement(const struct scoring *pol, struct req_result *rr)
         rr->status = REQ_NA;
         rr->score = 0;
         if (!rr->na_reason)
-            rr->na_reason = "no rule of this requirement applies";
+            rr->na_reason = msg_new(a, "na.no_rule");
         return;
     }
     if (nodata == applicable) {
@@ -99,7 +101,7 @@ void assess_score(struct report *r)
     for (i = 0; i < c->nreqs; i++) {
         struct req_result *rr = &r->reqs[i];
         const struct requirement *req = rr->req;
-        score_requirement(&c->scoring, rr);
+        score_requirement(r->arena, &c->scoring, rr);
         r->count[rr->status]++;
         r->cats[req->category].count[rr->status]++;
         if (req->item != SIZE_MAX)
@@ -138,6 +140,21 @@ void assess_score(struct report *r)
         r->verdict = VERDICT_CONDITIONAL;
     else
         r->verdict = VERDICT_NOT_READY;
+
+    /* Why: which critical requirements block, what the score alone
+     * would give (design.md "Verdict"). */
+    r->why.conditional_min = c->scoring.conditional_min;
+    r->why.score_below = !(r->overall >= c->scoring.conditional_min - EPS);
+    r->why.by_score = any && all_met ? VERDICT_READY
+                    : r->why.score_below ? VERDICT_NOT_READY
+                                         : VERDICT_CONDITIONAL;
+    r->why.critical = arena_calloc(r->arena, c->nreqs + 1,
+                                   sizeof *r->why.critical);
+    r->why.ncritical = 0;
+    for (i = 0; i < c->nreqs; i++)
+        if (r->reqs[i].req->critical && r->reqs[i].status != REQ_NA &&
+            r->reqs[i].status != REQ_MET)
+            r->why.critical[r->why.ncritical++] = i;
 
     /* Blocking list: critical gaps first, each group in catalogue order. */
     r->nblocking = 0;

@@ -10,7 +10,6 @@
  * data never passes).  Score = share of programs passing; no-data when
  * no program has enough data.
  */
-#include <math.h>
 #include <string.h>
 
 #include "assess_internal.h"
@@ -20,25 +19,32 @@ void assess_eval_trend(struct assess_ctx *x, size_t req,
                        struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    size_t n, i;
-    const int *progs = assess_rule_programs(x, req, res, &n);
     int months = assess_rule_months(x, rule), any = 0;
     int better = rule->better >= 0 ? rule->better
                                    : catalog_metric_better(x->c, rule->metric);
     cg_month end = x->r->window_end, start = end - months + 1, m;
-    struct strbuf summary = STRBUF_INIT;
+    struct msg *trace = assess_msg(x, "trace.trend");
     double passed = 0;
+    size_t i;
 
-    if (!progs)
-        return;
-    for (i = 0; i < n; i++) {
-        const struct program *pg = &x->p->programs[progs[i]];
+    (void)req;
+    msg_term(x->a, trace, "metric", "metric.", rule->metric);
+    msg_id(x->a, trace, "metric_id", rule->metric);
+    msg_key(x->a, trace, "better", better == BETTER_LOWER ? "better.lower"
+                                                          : "better.higher");
+    msg_month(x->a, trace, "start", start);
+    msg_month(x->a, trace, "end", end);
+    msg_list(x->a, trace, "programs");
+    for (i = 0; i < x->nprogs; i++) {
+        const struct program *pg = &x->p->programs[x->progs[i]];
         double sx = 0, sy = 0, sxx = 0, sxy = 0, slope, worse;
         int k = 0, ok;
+        struct msg *pm;
         for (m = start; m <= end; m++) {
-            const struct kpi_entry *e = kpi_store_get(x->o->kpis, progs[i],
+            const struct kpi_entry *e = kpi_store_get(x->o->kpis, x->progs[i],
                                                       rule->metric, m);
             double xi = (double)(m - start);
+            struct msg *d;
             if (!e)
                 continue;
             k++;
@@ -46,14 +52,19 @@ void assess_eval_trend(struct assess_ctx *x, size_t req,
             sy += e->value;
             sxx += xi * xi;
             sxy += xi * e->value;
-            assess_detail(x, res, "%s %s %s = %s", rule->metric, pg->id,
-                          assess_month(x, m), assess_num(x, e->value));
+            d = assess_msg(x, "detail.trend.month");
+            msg_term(x->a, d, "metric", "metric.", rule->metric);
+            msg_id(x->a, d, "program", pg->id);
+            msg_month(x->a, d, "month", m);
+            msg_num(x->a, d, "value", e->value);
+            assess_detail(x, res, d);
         }
-        if (summary.len)
-            strbuf_adds(&summary, "; ");
         if (k < rule->min_points || k < 2) {
-            strbuf_printf(&summary, "%s: %d month%s with data, %d needed",
-                          pg->id, k, k == 1 ? "" : "s", rule->min_points);
+            pm = assess_msg(x, "trace.trend.few");
+            msg_id(x->a, pm, "program", pg->id);
+            msg_int(x->a, pm, "months", k);
+            msg_int(x->a, pm, "needed", rule->min_points);
+            msg_append(x->a, trace, "programs", pm);
             if (rule->min_points - k > res->months_short)
                 res->months_short = rule->min_points - k;
             continue;
@@ -68,18 +79,14 @@ void assess_eval_trend(struct assess_ctx *x, size_t req,
         else if (rule->min_points > res->months_short)
             /* A turned trend shows only over min-points new months. */
             res->months_short = rule->min_points;
-        strbuf_printf(&summary, "%s: slope %s%s per month over %d months, "
-                      "%s", pg->id, slope > 0 ? "+" : "",
-                      assess_num(x, round(slope * 1e4) / 1e4), k,
-                      ok ? "not worse" : "getting worse");
-        if (!ok && rule->tolerance > 0)
-            strbuf_printf(&summary, " (beyond %s)",
-                          assess_num(x, rule->tolerance));
+        pm = assess_msg(x, ok ? "trace.trend.ok" : "trace.trend.worse");
+        msg_id(x->a, pm, "program", pg->id);
+        msg_num(x->a, pm, "slope", slope);
+        msg_int(x->a, pm, "months", k);
+        if (rule->tolerance > 0)
+            msg_num(x->a, pm, "tolerance", rule->tolerance);
+        msg_append(x->a, trace, "programs", pm);
     }
-    assess_trace(x, res, "%s trend, %s is better, %s..%s: %s", rule->metric,
-                 better == BETTER_LOWER ? "lower" : "higher",
-                 assess_month(x, start), assess_month(x, end),
-                 strbuf_cstr(&summary));
-    assess_set_mean(res, any, passed, n);
-    strbuf_free(&summary);
+    res->trace = trace;
+    assess_set_mean(res, any, passed, x->nprogs);
 }

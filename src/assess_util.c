@@ -1,9 +1,9 @@
 /*
  * assess_util.c — what the rule evaluators (assess_*.c) and the driver
- * share: the programs a rule covers, window lengths, trace and detail
- * lines, and how a score becomes a status.
+ * share: the programs a rule covers, window lengths, detail lines, how a
+ * score becomes a status, targets, and the one evidence-validity
+ * predicate.
  */
-#include <stdarg.h>
 #include <string.h>
 
 #include "assess_internal.h"
@@ -16,14 +16,14 @@ cg_month assess_window_end(cg_day as_of)
     return as_of == month_last_day(m) ? m : m - 1;
 }
 
-size_t assess_programs(const struct assess_ctx *x,
+size_t assess_programs(const struct profile *p,
                        const struct requirement *req,
                        const struct rule *rule, int *out)
 {
     size_t i, n = 0;
 
-    for (i = 0; i < x->p->nprograms; i++) {
-        channel_mask bit = 1u << x->p->programs[i].channel;
+    for (i = 0; i < p->nprograms; i++) {
+        channel_mask bit = 1u << p->programs[i].channel;
         if (req->applies_channels && !(req->applies_channels & bit))
             continue;
         if (rule->channels && !(rule->channels & bit))
@@ -31,20 +31,6 @@ size_t assess_programs(const struct assess_ctx *x,
         out[n++] = (int)i;
     }
     return n;
-}
-
-const int *assess_rule_programs(struct assess_ctx *x, size_t req,
-                                struct rule_result *res, size_t *n)
-{
-    int *progs = arena_calloc(x->a, x->p->nprograms + 1, sizeof *progs);
-
-    *n = assess_programs(x, &x->c->reqs[req], res->rule, progs);
-    if (*n == 0) {
-        res->status = RS_NA;
-        assess_trace(x, res, "no program on the channels this rule covers");
-        return NULL;
-    }
-    return progs;
 }
 
 int assess_rule_months(const struct assess_ctx *x, const struct rule *rule)
@@ -56,32 +42,23 @@ int assess_rule_months(const struct assess_ctx *x, const struct rule *rule)
     return rule->months ? rule->months : x->c->scoring.window_months;
 }
 
-void assess_detail(struct assess_ctx *x, struct rule_result *res,
-                   const char *fmt, ...)
+struct msg *assess_msg(struct assess_ctx *x, const char *key)
 {
-    va_list ap;
+    return msg_new(x->a, key);
+}
 
+void assess_detail(struct assess_ctx *x, struct rule_result *res,
+                   const struct msg *m)
+{
     if (res->ndetails == res->details_cap) {
         size_t cap = res->details_cap ? res->details_cap * 2 : 8;
-        const char **v = arena_alloc(x->a, cap * sizeof *v);
+        const struct msg **v = arena_alloc(x->a, cap * sizeof *v);
         if (res->ndetails)
             memcpy(v, res->details, res->ndetails * sizeof *v);
         res->details = v;
         res->details_cap = cap;
     }
-    va_start(ap, fmt);
-    res->details[res->ndetails++] = arena_vprintf(x->a, fmt, ap);
-    va_end(ap);
-}
-
-void assess_trace(struct assess_ctx *x, struct rule_result *res,
-                  const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    res->trace = arena_vprintf(x->a, fmt, ap);
-    va_end(ap);
+    res->details[res->ndetails++] = m;
 }
 
 void assess_set_score(struct rule_result *res, double score)
@@ -107,29 +84,112 @@ void assess_set_mean(struct rule_result *res, int any, double credit_sum,
         assess_set_score(res, credit_sum / (double)nprograms);
 }
 
-const char *assess_num(struct assess_ctx *x, double v)
-{
-    char buf[64];
-    kpi_format_value(v, buf, sizeof buf);
-    return arena_strdup(x->a, buf);
-}
-
-const char *assess_month(struct assess_ctx *x, cg_month m)
-{
-    char buf[MONTH_BUF];
-    month_format(m, buf);
-    return arena_strdup(x->a, buf);
-}
-
-const char *assess_date(struct assess_ctx *x, cg_day d)
-{
-    char buf[DATE_BUF];
-    date_format(d, buf);
-    return arena_strdup(x->a, buf);
-}
-
 const char *assess_program_id(const struct assess_ctx *x, int program)
 {
-    return program < 0 ? "site-wide" : x->p->programs[program].id;
+    return program < 0 ? "" : x->p->programs[program].id;
 }
 
+struct target_used assess_target(const struct rule *rule,
+                                 const struct program *pg)
+{
+    struct target_used t;
+    const struct target *own = rule->program_target
+                                   ? program_target(pg, rule->metric)
+                                   : NULL;
+    memset(&t, 0, sizeof t);
+    if (own) {
+        t.found = 1;
+        t.op = own->op;
+        t.value = own->value;
+        t.source = TS_PROGRAM;
+    } else if (rule->has_fixed) {
+        t.found = 1;
+        t.op = rule->op;
+        t.value = rule->value;
+        t.source = rule->program_target ? TS_DEFAULT : TS_CATALOGUE;
+    }
+    return t;
+}
+
+/* Keys of the comparison signs, and of their negations ("not at
+ * target"): the words are the language table's. */
+static const char *const op_keys[OP_COUNT] = {
+    "op.ge", "op.gt", "op.le", "op.lt", "op.eq"
+};
+static const char *const op_not_keys[OP_COUNT] = {
+    "op.lt", "op.le", "op.gt", "op.ge", "op.ne"
+};
+static const char *const source_keys[TS_COUNT] = {
+    "target.program", "target.default", "target.catalogue"
+};
+
+void assess_msg_target(struct assess_ctx *x, struct msg *m,
+                       const struct target_used *t, int holds)
+{
+    msg_key(x->a, m, "op", holds ? op_keys[t->op] : op_not_keys[t->op]);
+    msg_num(x->a, m, "target", t->value);
+    msg_key(x->a, m, "source", source_keys[t->source]);
+}
+
+const struct msg *assess_window_msg(struct assess_ctx *x,
+                                    const struct rule *rule, int months)
+{
+    cg_month end = x->r->window_end;
+    struct msg *m;
+
+    switch (rule->mode) {
+    case WIN_AT_LEAST:
+        m = assess_msg(x, "window.at_least");
+        msg_int(x->a, m, "at_least", rule->at_least);
+        break;
+    case WIN_MEAN:
+        m = assess_msg(x, "window.mean");
+        break;
+    case WIN_LATEST:
+        m = assess_msg(x, "window.latest");
+        break;
+    default:
+        m = assess_msg(x, "window.each");
+        break;
+    }
+    msg_int(x->a, m, "months", months);
+    msg_month(x->a, m, "start", end - months + 1);
+    msg_month(x->a, m, "end", end);
+    return m;
+}
+
+int assess_evidence_valid(const struct evidence *ev, int approved,
+                          int max_age_days, cg_day as_of,
+                          unsigned *problems)
+{
+    long age = (long)as_of - (long)ev->dated;
+    unsigned p = 0;
+
+    if (approved && !ev->approved)
+        p |= EVF_UNAPPROVED;
+    if (age < 0)
+        p |= EVF_FUTURE;            /* noted; the row still counts */
+    else if (max_age_days > 0 && age > max_age_days)
+        p |= EVF_STALE;
+    if (ev->has_expires && as_of > ev->expires)
+        p |= EVF_EXPIRED;
+    if (ev->integrity == INTEG_MISMATCH)
+        p |= EVF_CHANGED;
+    /* A register row pointing at a file that is not there proves
+     * nothing, digest or not. */
+    if (ev->integrity == INTEG_MISSING ||
+        (ev->location && *ev->location && ev->integrity != INTEG_REMOTE &&
+         !ev->file_present))
+        p |= EVF_MISSING;
+    *problems = p;
+    return (p & ~(unsigned)EVF_FUTURE) == 0;
+}
+
+void assess_evidence_seen(struct assess_ctx *x, const struct evidence *ev,
+                          unsigned problems, int valid)
+{
+    struct evidence_state *st = &x->r->evidence[ev - x->o->evidence];
+    st->flags |= EVF_USED | problems;
+    if (valid)
+        st->flags |= EVF_COUNTED;
+}

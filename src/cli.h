@@ -10,6 +10,7 @@
 #include "copcgap/catalog.h"
 #include "copcgap/error.h"
 #include "copcgap/kpi.h"
+#include "copcgap/lang.h"
 #include "copcgap/profile.h"
 #include "copcgap/load.h"
 #include "copcgap/org.h"
@@ -53,7 +54,7 @@ struct session {
 struct session_opts {
     const char *orgdir;
     const char *catalog;        /* NULL: the shipped catalogue */
-    const char *lang;
+    const struct lang *lang;    /* the reader's language (cli_lang) */
     double capacity;            /* owner days per month; 0 = default */
 };
 
@@ -103,6 +104,18 @@ int cli_usage_error(const struct command *c, const char *fmt, ...)
 
 /* Print a command's full help on stdout. */
 void cli_print_command_help(const struct command *c);
+
+/*
+ * The language table for --lang CODE (templates/CODE.lang): 0 with *out
+ * set, or a usage error (exit code 2) naming what is missing.  Free the
+ * table with lang_free().
+ */
+int cli_lang(const struct command *c, const char *code, struct lang **out);
+
+/* Print a message in the reader's language, and a newline, on stdout. */
+void cli_say(const struct lang *L, const struct msg *m);
+/* "wrote FILE" in the reader's language. */
+void cli_wrote(const struct lang *L, const char *path);
 
 /* Flush standard output: rc when all of it was written, else a message
  * on stderr and EXIT_IO (a full disk, a closed pipe). */

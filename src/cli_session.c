@@ -103,7 +103,7 @@ int session_load(struct session *s, const struct session_opts *opt,
     cli_progress_done();
     if (!s->org)
         goto done;
-    s->rep = report_new(s->cat, s->prof, opt->lang ? opt->lang : "en");
+    s->rep = report_new(s->cat, s->prof, opt->lang);
     if (!assess_scope(s->rep, errs) || !assess_run(s->rep, s->org, errs))
         goto done;
     for (i = 0; i < s->ntargets; i++)

@@ -31,6 +31,47 @@ int cli_usage_error(const struct command *c, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int cli_lang(const struct command *c, const char *code, struct lang **out)
+{
+    struct cg_errors errs = CG_ERRORS_INIT;
+    struct strbuf sb = STRBUF_INIT;
+    int rc = 0;
+
+    *out = lang_load(code, &errs);
+    if (!*out) {
+        if (errs.n)
+            error_format(&errs.v[0], &sb);
+        rc = cli_usage_error(c, "--lang %s: %s", code, strbuf_cstr(&sb));
+    }
+    strbuf_free(&sb);
+    errors_free(&errs);
+    return rc;
+}
+
+void cli_say(const struct lang *L, const struct msg *m)
+{
+    struct strbuf sb = STRBUF_INIT;
+    lang_format(L, m, &sb);
+    printf("%s\n", strbuf_cstr(&sb));
+    strbuf_free(&sb);
+}
+
+void cli_wrote(const struct lang *L, const char *path)
+{
+    struct msg m;
+    struct msg_arg arg;
+
+    memset(&m, 0, sizeof m);
+    memset(&arg, 0, sizeof arg);
+    arg.name = "file";
+    arg.type = MSG_ID;
+    arg.u.s = path;
+    m.key = "cli.wrote";
+    m.args = &arg;
+    m.nargs = 1;
+    cli_say(L, &m);
+}
+
 int cli_report_errors(const struct cg_errors *errs)
 {
     struct strbuf sb = STRBUF_INIT;

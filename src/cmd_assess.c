@@ -15,7 +15,8 @@
 #include "cli.h"
 #include "copcgap/assess.h"
 #include "copcgap/datadir.h"
-#include "copcgap/labels.h"
+#include "copcgap/arena.h"
+#include "copcgap/lang.h"
 #include "copcgap/plan.h"
 #include "copcgap/render.h"
 
@@ -31,7 +32,8 @@ const struct command command_assess = {
     "                         COPC-aligned catalogue)\n"
     "  -o, --output FILE      write the PDF report to FILE\n"
     "  -j, --json FILE        write the report model as JSON to FILE\n"
-    "  -l, --lang en|es       report language (default en)\n"
+    "  -l, --lang CODE        language of the report and of this summary:\n"
+    "                         en (default), es, or any templates/CODE.lang\n"
     "      --fail-under V     exit 1 when the verdict is below V\n"
     "                         (ready or conditional)\n"
     "      --font-dir DIR     directory holding DejaVuSans.ttf\n"
@@ -44,6 +46,8 @@ const struct command command_assess = {
 
 struct assess_args {
     struct session_opts so;
+    struct lang *lang;          /* owned */
+    const char *lang_code;
     const char *pdf;
     const char *json;
     const char *font_dir;
@@ -66,7 +70,7 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
     int c;
 
     memset(a, 0, sizeof *a);
-    a->so.lang = "en";
+    a->lang_code = "en";
     a->fail_under = -1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":c:o:j:l:h", opts, NULL)) != -1) {
@@ -74,7 +78,7 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
         case 'c': a->so.catalog = optarg; break;
         case 'o': a->pdf = optarg; break;
         case 'j': a->json = optarg; break;
-        case 'l': a->so.lang = optarg; break;
+        case 'l': a->lang_code = optarg; break;
         case OPT_FONT_DIR: a->font_dir = optarg; break;
         case OPT_FAIL_UNDER:
             a->fail_under = verdict_parse(optarg, strlen(optarg));
@@ -96,10 +100,6 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
                                    argv[optind - 1]);
         }
     }
-    if (!labels_has_lang(a->so.lang))
-        return cli_usage_error(&command_assess,
-                               "--lang takes en or es, not '%s'",
-                               a->so.lang);
     if (optind >= argc)
         return cli_usage_error(&command_assess,
                                "no organisation folder given");
@@ -107,37 +107,79 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
         return cli_usage_error(&command_assess, "unexpected argument '%s'",
                                argv[optind + 1]);
     a->so.orgdir = argv[optind];
+    if ((c = cli_lang(&command_assess, a->lang_code, &a->lang)) != 0)
+        return c;
+    a->so.lang = a->lang;
     return 0;
 }
 
 static void print_summary(const struct report *r)
 {
+    const struct lang *L = r->lang;
     const struct profile *p = r->profile;
     const struct catalog *c = r->catalog;
     const struct plan *pl = r->plan;
-    char d[DATE_BUF];
+    struct arena *a = arena_new();
+    struct msg *m;
     size_t i;
 
-    date_format(p->as_of, d);
-    printf("%s: catalogue %s %s, data as of %s\n", p->org_name, c->id,
-           c->version, d);
-    printf("verdict: %s, overall score %.1f %%\n", verdict_name(r->verdict),
-           r->overall * 100.0);
-    printf("requirements: %zu met, %zu partial, %zu not met, "
-           "%zu not evidenced, %zu n/a\n", r->count[REQ_MET],
-           r->count[REQ_PARTIAL], r->count[REQ_NOT_MET],
-           r->count[REQ_NOT_EVIDENCED], r->count[REQ_NA]);
+    m = msg_new(a, "cli.summary.head");
+    msg_text(a, m, "org", p->org_name);
+    msg_id(a, m, "catalogue", c->id);
+    msg_id(a, m, "version", c->version);
+    msg_date(a, m, "as_of", p->as_of);
+    cli_say(L, m);
+    m = msg_new(a, "cli.summary.verdict");
+    msg_key(a, m, "verdict", arena_printf(a, "verdict.%s",
+                                          verdict_name(r->verdict)));
+    msg_pct(a, m, "overall", r->overall);
+    cli_say(L, m);
+    if (r->verdict != VERDICT_READY && r->why.ncritical) {
+        m = msg_new(a, "cli.summary.why");
+        msg_int(a, m, "critical", (long long)r->why.ncritical);
+        msg_key(a, m, "by_score", arena_printf(
+            a, "verdict.%s", verdict_name(r->why.by_score)));
+        cli_say(L, m);
+    }
+    m = msg_new(a, "cli.summary.counts");
+    msg_int(a, m, "met", (long long)r->count[REQ_MET]);
+    msg_int(a, m, "partial", (long long)r->count[REQ_PARTIAL]);
+    msg_int(a, m, "not_met", (long long)r->count[REQ_NOT_MET]);
+    msg_int(a, m, "not_evidenced", (long long)r->count[REQ_NOT_EVIDENCED]);
+    msg_int(a, m, "na", (long long)r->count[REQ_NA]);
+    cli_say(L, m);
     for (i = 0; i < c->ncategories; i++)
         if (r->cats[i].applicable_weight > 0) {
+            struct strbuf sb = STRBUF_INIT;
             printf("  ");
             cli_cell(c->categories[i].id, 4);
             cli_cell(report_text(r, &c->categories[i].title), 34);
-            printf("%5.1f %%\n", r->cats[i].score * 100.0);
+            lang_percent(L, r->cats[i].score, 1, &sb);
+            printf("%7s\n", strbuf_cstr(&sb));
+            strbuf_free(&sb);
         }
-    if (pl)
-        printf("gaps: %zu (P1 %zu, P2 %zu, P3 %zu), %zu at risk\n", pl->ngaps,
-               pl->count[TIER_P1], pl->count[TIER_P2], pl->count[TIER_P3],
-               pl->at_risk);
+    for (i = 0; i < r->why.nexclusions; i++) {
+        const struct exclusion_use *u = &r->why.exclusions[i];
+        m = msg_new(a, u->ncritical ? "why.exclusion.critical"
+                                    : "why.exclusion");
+        msg_id(a, m, "ref", u->x->ref);
+        msg_text(a, m, "reason", u->x->reason);
+        if (u->x->approved_by)
+            msg_text(a, m, "approved_by", u->x->approved_by);
+        msg_int(a, m, "requirements", (long long)u->nreqs);
+        msg_int(a, m, "critical", (long long)u->ncritical);
+        cli_say(L, m);
+    }
+    if (pl) {
+        m = msg_new(a, "cli.summary.gaps");
+        msg_int(a, m, "gaps", (long long)pl->ngaps);
+        msg_int(a, m, "p1", (long long)pl->count[TIER_P1]);
+        msg_int(a, m, "p2", (long long)pl->count[TIER_P2]);
+        msg_int(a, m, "p3", (long long)pl->count[TIER_P3]);
+        msg_int(a, m, "at_risk", (long long)pl->at_risk);
+        cli_say(L, m);
+    }
+    arena_free(a);
 }
 
 static int cmd_assess(int argc, char **argv)
@@ -170,9 +212,9 @@ static int cmd_assess(int argc, char **argv)
         goto done;
     print_summary(s.rep);
     if (a.pdf)
-        printf("wrote %s\n", a.pdf);
+        cli_wrote(a.lang, a.pdf);
     if (a.json)
-        printf("wrote %s\n", a.json);
+        cli_wrote(a.lang, a.json);
 done:
     cli_outputs_abort(&out);
     rc = cli_report_errors(&errs);
@@ -180,6 +222,7 @@ done:
         !verdict_at_least(s.rep->verdict, (enum verdict)a.fail_under))
         rc = EXIT_BELOW;
     session_free(&s);
+    lang_free(a.lang);
     errors_free(&errs);
     return rc;
 }

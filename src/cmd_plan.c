@@ -7,11 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli.h"
-#include "copcgap/labels.h"
+#include "copcgap/arena.h"
+#include "copcgap/lang.h"
 #include "copcgap/plan.h"
 #include "copcgap/render.h"
+#include "copcgap/utf8.h"
 
 static int cmd_plan(int argc, char **argv);
 
@@ -27,7 +31,8 @@ const struct command command_plan = {
     "  -f, --format FORMAT    table (default), csv, json or xlsx\n"
     "  -o, --output FILE      write the export to FILE (the format follows\n"
     "                         the extension unless --format is given)\n"
-    "  -l, --lang en|es       language of titles and actions\n"
+    "  -l, --lang CODE        language of titles, actions and this table:\n"
+    "                         en (default), es, or any templates/CODE.lang\n"
     "      --capacity DAYS    planned working days per owner per month\n"
     "                         before a month is flagged overloaded\n"
     "                         (default 10)\n"
@@ -45,6 +50,8 @@ static const char *const format_names[FMT_COUNT] = {
 
 struct plan_args {
     struct session_opts so;
+    struct lang *lang;          /* owned */
+    const char *lang_code;
     int format;                 /* -1: from the output's extension */
     const char *out;
 };
@@ -77,14 +84,14 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
     char *end;
 
     memset(a, 0, sizeof *a);
-    a->so.lang = "en";
+    a->lang_code = "en";
     a->format = -1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":c:o:f:l:h", opts, NULL)) != -1) {
         switch (c) {
         case 'c': a->so.catalog = optarg; break;
         case 'o': a->out = optarg; break;
-        case 'l': a->so.lang = optarg; break;
+        case 'l': a->lang_code = optarg; break;
         case 'f':
             a->format = -2;
             for (i = 0; i < FMT_COUNT; i++)
@@ -114,10 +121,6 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
                                    argv[optind - 1]);
         }
     }
-    if (!labels_has_lang(a->so.lang))
-        return cli_usage_error(&command_plan,
-                               "--lang takes en or es, not '%s'",
-                               a->so.lang);
     if (optind >= argc)
         return cli_usage_error(&command_plan, "no organisation folder given");
     if (optind + 1 < argc)
@@ -132,80 +135,177 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
                                "--format csv|json|xlsx", a->out);
     if (a->format == FMT_XLSX && !a->out)
         return cli_usage_error(&command_plan, "--format xlsx needs -o FILE");
+    if ((c = cli_lang(&command_plan, a->lang_code, &a->lang)) != 0)
+        return c;
+    a->so.lang = a->lang;
     return 0;
+}
+
+/* The terminal's width: COLUMNS, else the tty's, else 100. */
+static size_t terminal_width(void)
+{
+    const char *env = getenv("COLUMNS");
+    struct winsize ws;
+    long v;
+
+    if (env && (v = strtol(env, NULL, 10)) >= 40 && v <= 1000)
+        return (size_t)v;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+        ws.ws_col >= 40)
+        return ws.ws_col;
+    return 100;
+}
+
+enum { COL_RANK, COL_TIER, COL_PRIO, COL_REQ, COL_TITLE, COL_STATUS,
+       COL_OWNER, COL_START, COL_DUE, COL_RISK, NCOLS };
+
+/* The table's cells, as text, with each column as wide as its widest
+ * cell; then the title, owner and status columns give way (down to a
+ * floor) until the table fits the terminal, and the start column goes
+ * last.  Cut cells end with an ellipsis. */
+struct table {
+    const char **cell;          /* (ngaps + 1) rows of NCOLS */
+    size_t rows;
+    size_t w[NCOLS];
+    int show[NCOLS];
+};
+
+static void fit(struct table *t, size_t width)
+{
+    static const int order[] = { COL_TITLE, COL_OWNER, COL_STATUS };
+    static const size_t floor_w[] = { 16, 10, 10 };
+    size_t total = 0, i, j;
+
+    for (j = 0; j < NCOLS; j++) {
+        t->show[j] = 1;
+        t->w[j] = 0;
+        for (i = 0; i < t->rows; i++) {
+            size_t n = utf8_count(t->cell[i * NCOLS + j]);
+            if (n > t->w[j])
+                t->w[j] = n;
+        }
+    }
+    if (t->w[COL_TITLE] > 60)
+        t->w[COL_TITLE] = 60;
+    for (j = 0; j < NCOLS; j++)
+        total += t->w[j] + 1;
+    for (i = 0; i < ARRAY_LEN(order) && total > width; i++) {
+        size_t *w = &t->w[order[i]], cut = total - width;
+        size_t room = *w > floor_w[i] ? *w - floor_w[i] : 0;
+        if (cut > room)
+            cut = room;
+        *w -= cut;
+        total -= cut;
+    }
+    if (total > width) {
+        t->show[COL_START] = 0;
+        total -= t->w[COL_START] + 1;
+    }
+}
+
+static void print_rows(const struct table *t)
+{
+    size_t i, j, last = NCOLS - 1;
+
+    for (i = 0; i < t->rows; i++) {
+        for (j = 0; j < NCOLS; j++) {
+            if (!t->show[j])
+                continue;
+            if (j == last)
+                printf("%s", t->cell[i * NCOLS + j]);
+            else
+                cli_cell(t->cell[i * NCOLS + j], t->w[j]);
+        }
+        printf("\n");
+    }
 }
 
 static void print_table(const struct report *r)
 {
+    const struct lang *L = r->lang;
     const struct plan *pl = r->plan;
     const struct catalog *c = r->catalog;
-    char d1[DATE_BUF], d2[DATE_BUF];
+    struct arena *a = arena_new();
+    struct table t;
+    struct msg *m;
     size_t i;
 
-    date_format(pl->as_of, d1);
-    printf("%s: gap register and action plan (data as of %s",
-           r->profile->org_name, d1);
-    if (pl->has_audit) {
-        date_format(pl->audit, d2);
-        printf(", target audit %s", d2);
-    }
-    printf(")\n");
-    date_format(pl->feasible_audit, d2);
-    printf("%zu gaps: %zu P1, %zu P2, %zu P3; %zu at risk; every gap could "
-           "close by %s\n\n", pl->ngaps, pl->count[TIER_P1],
-           pl->count[TIER_P2], pl->count[TIER_P3], pl->at_risk, d2);
+    m = msg_new(a, pl->has_audit ? "cli.plan.head.audit" : "cli.plan.head");
+    msg_text(a, m, "org", r->profile->org_name);
+    msg_date(a, m, "as_of", pl->as_of);
+    if (pl->has_audit)
+        msg_date(a, m, "audit", pl->audit);
+    cli_say(L, m);
+    m = msg_new(a, "cli.plan.counts");
+    msg_int(a, m, "gaps", (long long)pl->ngaps);
+    msg_int(a, m, "p1", (long long)pl->count[TIER_P1]);
+    msg_int(a, m, "p2", (long long)pl->count[TIER_P2]);
+    msg_int(a, m, "p3", (long long)pl->count[TIER_P3]);
+    msg_int(a, m, "at_risk", (long long)pl->at_risk);
+    msg_date(a, m, "feasible", pl->feasible_audit);
+    cli_say(L, m);
+    printf("\n");
     if (pl->ngaps == 0) {
-        printf("No gaps: every applicable requirement is met.\n");
+        printf("%s\n", lang_str(L, a, "report.no_gaps"));
+        arena_free(a);
         return;
     }
-    cli_cell("#", 3);
-    cli_cell("Tier", 4);
-    cli_cell("Prio", 6);
-    cli_cell("Req", 8);
-    cli_cell("Title", 34);
-    cli_cell("Status", 13);
-    cli_cell("Owner", 16);
-    cli_cell("Start", 10);
-    cli_cell("Due", 10);
-    printf("Risk\n");
+    t.rows = pl->ngaps + 1;
+    t.cell = arena_calloc(a, t.rows * NCOLS, sizeof *t.cell);
+    t.cell[COL_RANK] = "#";
+    t.cell[COL_TIER] = lang_str(L, a, "col.tier");
+    t.cell[COL_PRIO] = lang_str(L, a, "col.priority");
+    t.cell[COL_REQ] = lang_str(L, a, "col.id");
+    t.cell[COL_TITLE] = lang_str(L, a, "col.requirement");
+    t.cell[COL_STATUS] = lang_str(L, a, "col.status");
+    t.cell[COL_OWNER] = lang_str(L, a, "col.owner");
+    t.cell[COL_START] = lang_str(L, a, "col.start");
+    t.cell[COL_DUE] = lang_str(L, a, "col.due");
+    t.cell[COL_RISK] = lang_str(L, a, "col.risk");
     for (i = 0; i < pl->ngaps; i++) {
         const struct gap *g = &pl->gaps[i];
-        const struct requirement *req = &c->reqs[g->req];
-        char rank[16], prio[32];
-        snprintf(rank, sizeof rank, "%zu", g->rank);
-        snprintf(prio, sizeof prio, "%.2f", g->priority);
-        date_format(g->start, d1);
-        date_format(g->due, d2);
-        cli_cell(rank, 3);
-        cli_cell(tier_name(g->tier), 4);
-        cli_cell(prio, 6);
-        cli_cell(req->id, 8);
-        cli_cell(report_text(r, &req->title), 34);
-        cli_cell(req_status_name(g->result->status), 13);
-        cli_cell(g->owner ? g->owner : g->owner_role, 16);
-        cli_cell(d1, 10);
-        cli_cell(d2, 10);
-        printf("%s\n", g->at_risk ? "AT RISK" : (g->critical ? "critical"
-                                                             : ""));
+        const char *who = assignee_name(g->assignee);
+        const char **row = &t.cell[(i + 1) * NCOLS];
+        row[COL_RANK] = arena_printf(a, "%zu", g->rank);
+        row[COL_TIER] = tier_name(g->tier);
+        row[COL_PRIO] = lang_num_str(L, a, g->priority, 2);
+        row[COL_REQ] = c->reqs[g->req].id;
+        row[COL_TITLE] = report_text(r, &c->reqs[g->req].title);
+        row[COL_STATUS] = lang_str(L, a, arena_printf(
+            a, "status.req.%s", req_status_name(g->result->status)));
+        row[COL_OWNER] = who ? who : lang_str(L, a, "plan.unassigned");
+        row[COL_START] = lang_date_str(L, a, g->start);
+        row[COL_DUE] = lang_date_str(L, a, g->due);
+        row[COL_RISK] = g->at_risk ? lang_str(L, a, "cli.plan.at_risk")
+                      : g->critical ? lang_str(L, a, "word.critical") : "";
     }
+    fit(&t, terminal_width());
+    print_rows(&t);
     if (pl->at_risk) {
-        printf("\nAt risk:\n");
+        printf("\n%s\n", lang_str(L, a, "cli.plan.at_risk_head"));
         for (i = 0; i < pl->ngaps; i++)
             if (pl->gaps[i].at_risk)
                 printf("  %s: %s\n", c->reqs[pl->gaps[i].req].id,
-                       pl->gaps[i].risk_reason);
+                       lang_msg(L, a, pl->gaps[i].risk));
     }
     if (pl->overloads) {
-        printf("\nOwners over %.0f days of planned work in a month:\n",
-               pl->capacity_days);
+        m = msg_new(a, "cli.plan.overload_head");
+        msg_num(a, m, "capacity", pl->capacity_days);
+        printf("\n");
+        cli_say(L, m);
         for (i = 0; i < pl->nload; i++)
             if (pl->load[i].overloaded) {
-                char m[MONTH_BUF];
-                month_format(pl->load[i].month, m);
-                printf("  %s, %s: %.1f days\n", pl->load[i].owner, m,
-                       pl->load[i].days);
+                m = msg_new(a, "cli.plan.overload");
+                msg_text(a, m, "owner", *pl->load[i].owner
+                         ? pl->load[i].owner
+                         : lang_str(L, a, "plan.unassigned"));
+                msg_month(a, m, "month", pl->load[i].month);
+                msg_num(a, m, "days", pl->load[i].days);
+                printf("  ");
+                cli_say(L, m);
             }
     }
+    arena_free(a);
 }
 
 static int cmd_plan(int argc, char **argv)
@@ -241,13 +341,20 @@ static int cmd_plan(int argc, char **argv)
     }
     if (!ok || !cli_outputs_commit(&out, &errs))
         goto done;
-    if (a.out && strcmp(a.out, "-") != 0)
-        printf("wrote %s (%zu gaps, %zu at risk)\n", a.out,
-               s.rep->plan->ngaps, s.rep->plan->at_risk);
+    if (a.out && strcmp(a.out, "-") != 0) {
+        struct arena *ar = arena_new();
+        struct msg *m = msg_new(ar, "cli.plan.wrote");
+        msg_id(ar, m, "file", a.out);
+        msg_int(ar, m, "gaps", (long long)s.rep->plan->ngaps);
+        msg_int(ar, m, "at_risk", (long long)s.rep->plan->at_risk);
+        cli_say(a.lang, m);
+        arena_free(ar);
+    }
 done:
     cli_outputs_abort(&out);
     rc = cli_report_errors(&errs);
     session_free(&s);
+    lang_free(a.lang);
     errors_free(&errs);
     return rc;
 }

@@ -190,3 +190,10 @@ void month_format(cg_month mon, char buf[MONTH_BUF])
     snprintf(buf, MONTH_BUF, "%04u-%02u", (unsigned)y % 10000u,
              (unsigned)m % 100u);
 }
+
+int date_weekday(cg_day day)
+{
+    /* 1970-01-01 (day 0) was a Thursday. */
+    int w = (int)((day + 3) % 7);
+    return w < 0 ? w + 7 : w;
+}

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "copcgap/arena.h"
+#include "copcgap/csv_write.h"
 #include "copcgap/kpi.h"
 #include "copcgap/metric.h"
 
@@ -235,24 +236,6 @@ void kpi_format_value(double v, char *buf, size_t size)
         snprintf(buf, size, "%s", tmp);
 }
 
-/* A CSV field, quoted only when it must be (RFC 4180). */
-static void add_field(struct strbuf *out, const char *s)
-{
-    const char *c;
-
-    if (!strpbrk(s, ",\"\r\n")) {
-        strbuf_adds(out, s);
-        return;
-    }
-    strbuf_addc(out, '"');
-    for (c = s; *c; c++) {
-        if (*c == '"')
-            strbuf_addc(out, '"');
-        strbuf_addc(out, *c);
-    }
-    strbuf_addc(out, '"');
-}
-
 void kpi_write_entries(const struct kpi_entry *const *v, size_t n,
                        const struct profile *p, struct strbuf *out)
 {
@@ -261,9 +244,9 @@ void kpi_write_entries(const struct kpi_entry *const *v, size_t n,
     strbuf_adds(out, "program,metric,period,value,n\n");
     for (i = 0; i < n; i++) {
         char value[64], period[MONTH_BUF];
-        add_field(out, p->programs[v[i]->program].id);
+        csv_write_field(out, p->programs[v[i]->program].id, CSV_RAW);
         strbuf_addc(out, ',');
-        add_field(out, v[i]->metric);
+        csv_write_field(out, v[i]->metric, CSV_RAW);
         month_format(v[i]->month, period);
         kpi_format_value(v[i]->value, value, sizeof value);
         strbuf_printf(out, ",%s,%s,", period, value);

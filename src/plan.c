@@ -8,11 +8,9 @@
 
 #include "copcgap/arena.h"
 #include "copcgap/assess.h"
+#include "copcgap/msg.h"
 #include "copcgap/plan.h"
 #include "plan_internal.h"
-
-/* Risk reasons are shown in the report's language. */
-#define ES(r) (strcmp((r)->lang, "es") == 0)
 
 const char *tier_name(enum tier t)
 {
@@ -98,8 +96,7 @@ static void collect(struct report *r, struct plan *pl, size_t *gap_of)
         g->req = i;
         g->result = &r->reqs[i];
         g->critical = req->critical;
-        g->owner = r->reqs[i].owner;
-        g->owner_role = req->owner_role;
+        g->assignee = &r->reqs[i].assignee;
         g->fix_days = plan_fix_days(req->effort_days);
         g->depends = arena_calloc(r->arena, req->ndepends + 1,
                                   sizeof *g->depends);
@@ -169,63 +166,60 @@ static void backward(struct plan *pl, const size_t *order)
     }
 }
 
+/* The gaps that depend on g and must start before it can be done. */
+static struct msg *dependants(struct report *r, const struct plan *pl,
+                              size_t gi, struct msg *m)
+{
+    size_t i, j;
+
+    msg_list(r->arena, m, "dependants");
+    for (i = 0; i < pl->ngaps; i++)
+        for (j = 0; j < pl->gaps[i].ndepends; j++)
+            if (pl->gaps[i].depends[j] == gi)
+                msg_append(r->arena, m, "dependants",
+                           msg_id(r->arena, msg_new(r->arena, "plan.req"),
+                                  "id", r->catalog->reqs[pl->gaps[i].req].id));
+    return m;
+}
+
+/*
+ * At risk: the gap cannot be shown closed by the audit.  The reason is a
+ * code with its parameters (risk.*), worded by the language table.
+ */
 static void judge_risk(struct report *r, struct plan *pl)
 {
+    struct arena *a = r->arena;
     size_t i;
 
     for (i = 0; i < pl->ngaps; i++) {
         struct gap *g = &pl->gaps[i];
-        const char *why = NULL;
-        char d1[DATE_BUF], d2[DATE_BUF];
+        struct msg *why = NULL;
 
-        date_format(pl->audit, d2);
-        date_format(g->earliest_done, d1);
         if (pl->audit <= pl->as_of) {
-            why = arena_printf(r->arena, ES(r)
-                ? "la fecha de auditoría objetivo %s no es posterior a la "
-                  "fecha de corte de los datos"
-                : "the target audit date %s is not after the as-of date",
-                d2);
+            why = msg_new(a, "risk.audit_passed");
+            msg_date(a, why, "audit", pl->audit);
+            msg_date(a, why, "as_of", pl->as_of);
         } else if (g->data_months > 0 &&
                    g->earliest_done >= pl->audit) {
-            why = ES(r)
-                ? arena_printf(r->arena, "necesita %d mes%s más de datos "
-                               "conformes tras una corrección de %d días: "
-                               "lo antes que puede demostrarse es %s, después "
-                               "de la auditoría del %s", g->data_months,
-                               g->data_months == 1 ? "" : "es", g->fix_days,
-                               d1, d2)
-                : arena_printf(r->arena, "needs %d more month%s of "
-                               "conforming data after a %d-day fix: the "
-                               "earliest it can show is %s, after the audit "
-                               "on %s", g->data_months,
-                               g->data_months == 1 ? "" : "s", g->fix_days,
-                               d1, d2);
+            why = msg_new(a, "risk.data_months");
+            msg_int(a, why, "months", g->data_months);
+            msg_int(a, why, "fix_days", g->fix_days);
+            msg_date(a, why, "earliest", g->earliest_done);
+            msg_date(a, why, "audit", pl->audit);
         } else if (g->earliest_done >= pl->audit) {
-            why = ES(r)
-                ? arena_printf(r->arena, "una corrección de %d días%s no "
-                               "puede terminar antes del %s, después de la "
-                               "auditoría del %s", g->fix_days,
-                               g->ndepends ? " tras sus dependencias" : "",
-                               d1, d2)
-                : arena_printf(r->arena, "a %d-day fix%s cannot end before "
-                               "%s, after the audit on %s", g->fix_days,
-                               g->ndepends ? " after its dependencies" : "",
-                               d1, d2);
+            why = msg_new(a, g->ndepends ? "risk.fix_late_deps"
+                                         : "risk.fix_late");
+            msg_int(a, why, "fix_days", g->fix_days);
+            msg_date(a, why, "earliest", g->earliest_done);
+            msg_date(a, why, "audit", pl->audit);
         } else if (g->start < g->earliest_start) {
-            date_format(g->earliest_start, d1);
-            why = ES(r)
-                ? arena_printf(r->arena, "las acciones que dependen de esta "
-                               "la necesitan terminada antes de que pueda "
-                               "estarlo (inicio más temprano %s, corrección "
-                               "de %d días)", d1, g->fix_days)
-                : arena_printf(r->arena, "the actions that depend on it need "
-                               "it finished before it can be (earliest "
-                               "start %s, %d-day fix)", d1, g->fix_days);
+            why = dependants(r, pl, i, msg_new(a, "risk.dependants"));
+            msg_date(a, why, "earliest_start", g->earliest_start);
+            msg_int(a, why, "fix_days", g->fix_days);
         }
         if (why) {
             g->at_risk = 1;
-            g->risk_reason = why;
+            g->risk = why;
             pl->at_risk++;
             /* As early as possible instead of as late as allowed. */
             g->start = g->earliest_start;

@@ -10,32 +10,14 @@
 #include "copcgap/arena.h"
 #include "plan_internal.h"
 
-/* 1970-01-01 was a Thursday: weekday 0 = Monday ... 6 = Sunday. */
-static int weekday(cg_day d)
-{
-    int w = (int)((d + 3) % 7);
-    return w < 0 ? w + 7 : w;
-}
-
 static int working_days(cg_day from, cg_day to)
 {
     int n = 0;
     cg_day d;
     for (d = from; d <= to; d++)
-        if (weekday(d) < 5)
+        if (date_weekday(d) < 5)
             n++;
     return n;
-}
-
-static const char *owner_key(struct report *r, const struct gap *g)
-{
-    if (g->owner)
-        return g->owner;
-    if (g->owner_role)
-        return arena_printf(r->arena, "%s (%s)", g->owner_role,
-                            strcmp(r->lang, "es") == 0 ? "sin asignar"
-                                                       : "unassigned");
-    return strcmp(r->lang, "es") == 0 ? "sin asignar" : "unassigned";
 }
 
 static int cmp_load(const void *a, const void *b)
@@ -48,9 +30,13 @@ static int cmp_load(const void *a, const void *b)
 }
 
 static void add(struct owner_month **v, size_t *n, size_t *cap,
-                const char *owner, cg_month m, double days)
+                const struct assignee *who, cg_month m, double days)
 {
+    const char *owner = assignee_name(who);
     size_t i;
+
+    if (!owner)
+        owner = "";             /* nobody: one row of its own */
     for (i = 0; i < *n; i++)
         if ((*v)[i].month == m && strcmp((*v)[i].owner, owner) == 0) {
             (*v)[i].days += days;
@@ -58,6 +44,8 @@ static void add(struct owner_month **v, size_t *n, size_t *cap,
         }
     VEC_RESERVE(*v, *cap, *n + 1);
     (*v)[*n].owner = owner;
+    (*v)[*n].unfilled = who->source == ASSIGN_UNFILLED ||
+                        who->source == ASSIGN_NONE;
     (*v)[*n].month = m;
     (*v)[*n].days = days;
     (*v)[*n].overloaded = 0;
@@ -71,19 +59,18 @@ void plan_owner_load(struct report *r, struct plan *pl)
 
     for (i = 0; i < pl->ngaps; i++) {
         const struct gap *g = &pl->gaps[i];
-        const char *owner = owner_key(r, g);
         double effort = r->catalog->reqs[g->req].effort_days;
         int wd = working_days(g->start, g->due);
         cg_day d;
         if (effort <= 0)
             continue;
         if (wd == 0) {
-            add(&v, &n, &cap, owner, date_month(g->due), effort);
+            add(&v, &n, &cap, g->assignee, date_month(g->due), effort);
             continue;
         }
         for (d = g->start; d <= g->due; d++)
-            if (weekday(d) < 5)
-                add(&v, &n, &cap, owner, date_month(d), effort / wd);
+            if (date_weekday(d) < 5)
+                add(&v, &n, &cap, g->assignee, date_month(d), effort / wd);
     }
     if (n)
         qsort(v, n, sizeof *v, cmp_load);

@@ -1,171 +1,168 @@
 /*
- * plan_text.c — the words of each SMART action: what to change (the
- * requirement's remediation), the measurable target and the evidence
- * that will prove completion (both from the rules that do not pass), in
- * the report's language.
+ * plan_text.c — what each SMART action says, as messages: what to change
+ * (the requirement's remediation), the measurable target and the
+ * evidence that will prove completion (both from the rules that do not
+ * pass).  The words are the language table's (measure.*, proof.*).
  */
 #include <string.h>
 
 #include "copcgap/arena.h"
+#include "copcgap/msg.h"
 #include "plan_internal.h"
 
-/* English or Spanish wording of one phrase. */
-#define T(r, en, es) (strcmp((r)->lang, "es") == 0 ? (es) : (en))
-
-static const char *kinds_text(struct report *r, const struct rule *rule)
+static void add_kinds(struct arena *a, struct msg *m, const struct rule *rule)
 {
-    struct strbuf sb = STRBUF_INIT;
-    const char *s;
     size_t i;
+    msg_list(a, m, "kinds");
     for (i = 0; i < rule->nkinds; i++)
-        strbuf_printf(&sb, "%s%s", i ? (i + 1 == rule->nkinds
-                                             ? T(r, " or ", " o ") : ", ")
-                                     : "", rule->kinds[i]);
-    s = arena_strdup(r->arena, strbuf_cstr(&sb));
-    strbuf_free(&sb);
-    return s;
+        msg_append(a, m, "kinds",
+                   msg_term(a, msg_new(a, "evidence.kind"), "kind", "kind.",
+                            rule->kinds[i]));
 }
 
-static const char *window_text(struct report *r, const struct rule *rule)
+/* "in each of the last 6 months", ... */
+static const struct msg *window(struct report *r, const struct rule *rule)
 {
-    int m = rule->months ? rule->months : r->catalog->scoring.window_months;
+    struct arena *a = r->arena;
+    int months = rule->months ? rule->months
+                              : r->catalog->scoring.window_months;
+    struct msg *m;
+
     switch (rule->mode) {
     case WIN_AT_LEAST:
-        return arena_printf(r->arena, T(r, "in at least %d of the last %d "
-                                        "months", "en al menos %d de los "
-                                        "últimos %d meses"),
-                            rule->at_least, m);
+        m = msg_new(a, "measure.window.at_least");
+        msg_int(a, m, "at_least", rule->at_least);
+        break;
     case WIN_MEAN:
-        return arena_printf(r->arena, T(r, "on average over the last %d "
-                                        "months", "en promedio de los "
-                                        "últimos %d meses"), m);
+        m = msg_new(a, "measure.window.mean");
+        break;
     case WIN_LATEST:
-        return T(r, "in the latest month", "en el último mes");
+        m = msg_new(a, "measure.window.latest");
+        break;
     default:
-        return arena_printf(r->arena, T(r, "in each of the last %d months",
-                                        "en cada uno de los últimos %d "
-                                        "meses"), m);
+        m = msg_new(a, "measure.window.each");
+        break;
     }
+    return msg_int(a, m, "months", months);
 }
 
-static const char *target_text(struct report *r, const struct rule *rule)
+static const char *const op_keys[OP_COUNT] = {
+    "op.ge", "op.gt", "op.le", "op.lt", "op.eq"
+};
+
+static const struct msg *target(struct report *r, const struct rule *rule)
 {
-    if (rule->program_target && rule->has_fixed)
-        return arena_printf(r->arena, T(r, "the program's target (default "
-                                        "%s %g)", "la meta del programa "
-                                        "(por defecto %s %g)"),
-                            cmp_op_symbol(rule->op), rule->value);
-    if (rule->program_target)
-        return T(r, "the program's target", "la meta del programa");
-    return arena_printf(r->arena, "%s %g", cmp_op_symbol(rule->op),
-                        rule->value);
+    struct arena *a = r->arena;
+    struct msg *m;
+
+    if (rule->program_target && !rule->has_fixed)
+        return msg_new(a, "measure.target.program");
+    m = msg_new(a, rule->program_target ? "measure.target.program_default"
+                                        : "measure.target.fixed");
+    msg_key(a, m, "op", op_keys[rule->op]);
+    msg_num(a, m, "value", rule->value);
+    msg_id(a, m, "unit", "");
+    return m;
 }
 
 static void describe_rule(struct report *r, const struct requirement *req,
-                          const struct rule *rule, struct strbuf *measure,
-                          struct strbuf *proof)
+                          const struct rule *rule, struct msg *measure,
+                          struct msg *proof)
 {
-    const char *sep_m = measure->len ? "; " : "";
-    const char *sep_p = proof->len ? "; " : "";
+    struct arena *a = r->arena;
+    struct msg *m = NULL, *p = NULL;
 
     switch (rule->type) {
     case RULE_EVIDENCE:
-        strbuf_printf(measure, "%s%d %s%s %s%s",
-                      sep_m, rule->min_count,
-                      rule->approved ? T(r, "approved ", "aprobado(s) ") : "",
-                      kinds_text(r, rule),
-                      rule->max_age_days
-                          ? arena_printf(r->arena, T(r, "dated within %d days",
-                                                     "con fecha de hace no "
-                                                     "más de %d días"),
-                                         rule->max_age_days)
-                          : T(r, "in date", "vigente(s)"),
-                      rule->per_program ? T(r, " for each program",
-                                            " para cada programa") : "");
-        strbuf_printf(proof, T(r, "%sevidence.csv rows of kind %s naming %s",
-                               "%sfilas de evidence.csv de tipo %s que "
-                               "citen %s"),
-                      sep_p, kinds_text(r, rule), req->id);
+        m = msg_new(a, "measure.evidence");
+        msg_int(a, m, "count", rule->min_count);
+        if (rule->approved)
+            msg_key(a, m, "approved", "measure.approved");
+        add_kinds(a, m, rule);
+        if (rule->max_age_days)
+            msg_int(a, m, "max_age", rule->max_age_days);
+        if (rule->per_program)
+            msg_key(a, m, "per_program", "measure.per_program");
+        p = msg_new(a, "proof.evidence");
+        add_kinds(a, p, rule);
+        msg_id(a, p, "requirement", req->id);
         break;
     case RULE_FINDING:
-        strbuf_printf(measure, T(r, "%san assessor finding of met%s",
-                                 "%sun hallazgo del evaluador «met»%s"),
-                      sep_m, rule->per_program ? T(r, " for each program",
-                                                   " para cada programa")
-                                               : "");
-        strbuf_printf(proof, T(r, "%sa findings.csv row for %s after a "
-                               "walk-through", "%suna fila de findings.csv "
-                               "para %s tras la revisión en sitio"),
-                      sep_p, req->id);
+        m = msg_new(a, "measure.finding");
+        if (rule->per_program)
+            msg_key(a, m, "per_program", "measure.per_program");
+        p = msg_new(a, "proof.finding");
+        msg_id(a, p, "requirement", req->id);
         break;
     case RULE_METRIC:
-        strbuf_printf(measure, T(r, "%s%s at %s %s, for every program in "
-                                 "scope", "%s%s en %s %s, para cada programa "
-                                 "del alcance"),
-                      sep_m, rule->metric, target_text(r, rule),
-                      window_text(r, rule));
-        strbuf_printf(proof, T(r, "%smonthly %s values (raw data or "
-                               "metrics.csv)", "%svalores mensuales de %s "
-                               "(datos crudos o metrics.csv)"),
-                      sep_p, rule->metric);
+        m = msg_new(a, "measure.metric");
+        msg_term(a, m, "metric", "metric.", rule->metric);
+        msg_sub(a, m, "target", target(r, rule));
+        msg_sub(a, m, "window", window(r, rule));
+        p = msg_new(a, "proof.metric");
+        msg_term(a, p, "metric", "metric.", rule->metric);
         break;
     case RULE_TREND:
-        strbuf_printf(measure, T(r, "%s%s not getting worse over the window",
-                                 "%s%s sin empeorar en la ventana"),
-                      sep_m, rule->metric);
-        strbuf_printf(proof, T(r, "%smonthly %s values", "%svalores "
-                               "mensuales de %s"), sep_p, rule->metric);
+        m = msg_new(a, "measure.trend");
+        msg_term(a, m, "metric", "metric.", rule->metric);
+        p = msg_new(a, "proof.metric");
+        msg_term(a, p, "metric", "metric.", rule->metric);
         break;
     case RULE_SAMPLE:
-        strbuf_printf(measure, T(r, "%smonitoring margin of error (%s) at "
-                                 "most %g points %s", "%smargen de error del "
-                                 "monitoreo (%s) de %g puntos como máximo "
-                                 "%s"),
-                      sep_m, rule->metric, rule->max_moe,
-                      window_text(r, rule));
-        strbuf_printf(proof, T(r, "%sqa.csv evaluations in sufficient number",
-                               "%sevaluaciones en qa.csv en número "
-                               "suficiente"), sep_p);
+        m = msg_new(a, "measure.sample");
+        msg_term(a, m, "metric", "metric.", rule->metric);
+        msg_num(a, m, "max", rule->max_moe);
+        msg_sub(a, m, "window", window(r, rule));
+        p = msg_new(a, "proof.sample");
         break;
     case RULE_CHECK:
-        strbuf_printf(measure, T(r, "%sthe check %s holds", "%sse cumple la "
-                                 "verificación %s"),
-                      sep_m, rule->expr_text);
-        strbuf_printf(proof, T(r, "%sthe data the check reads", "%slos datos "
-                               "que lee la verificación"), sep_p);
+        /* The rule's own words when the catalogue gives them, rather
+         * than the expression's code. */
+        if (rule->label.n > 0) {
+            m = msg_new(a, "measure.check.label");
+            msg_i18n(a, m, "label", &rule->label);
+        } else {
+            m = msg_new(a, "measure.check");
+            msg_id(a, m, "expr", rule->expr_text);
+        }
+        p = msg_new(a, "proof.check");
         break;
     default:
-        break;
+        return;
     }
+    msg_append(a, measure, "items", m);
+    msg_append(a, proof, "items", p);
 }
 
 void plan_describe(struct report *r, struct gap *g)
 {
+    struct arena *a = r->arena;
     const struct requirement *req = &r->catalog->reqs[g->req];
     const struct req_result *rr = g->result;
-    struct strbuf measure = STRBUF_INIT, proof = STRBUF_INIT;
-    const char *remed = i18n_get(&req->remediation, r->lang);
+    struct msg *measure = msg_new(a, "plan.measure");
+    struct msg *proof = msg_new(a, "plan.proof");
+    struct msg *action;
     size_t i, n = 0;
 
-    g->action = remed ? remed
-        : arena_printf(r->arena, T(r, "Put in place and evidence: %s",
-                                   "Implementar y evidenciar: %s"),
-                       report_text(r, &req->title));
-    g->failing = arena_calloc(r->arena, rr->nrules + 1, sizeof *g->failing);
+    if (req->remediation.n > 0) {
+        action = msg_new(a, "plan.action");
+        msg_i18n(a, action, "text", &req->remediation);
+    } else {
+        action = msg_new(a, "plan.action.default");
+        msg_i18n(a, action, "title", &req->title);
+    }
+    g->action = action;
+    msg_list(a, measure, "items");
+    msg_list(a, proof, "items");
+    g->failing = arena_calloc(a, rr->nrules + 1, sizeof *g->failing);
     for (i = 0; i < rr->nrules; i++) {
         const struct rule_result *res = &rr->rules[i];
         if (res->status == RS_PASS || res->status == RS_NA)
             continue;
-        g->failing[n++] = arena_printf(r->arena, "%s %s [%s]: %s",
-                                       rule_type_name(res->rule->type),
-                                       res->rule->id,
-                                       rule_status_name(res->status),
-                                       res->trace);
-        describe_rule(r, req, res->rule, &measure, &proof);
+        g->failing[n++] = res;
+        describe_rule(r, req, res->rule, measure, proof);
     }
     g->nfailing = n;
-    g->measure = arena_strdup(r->arena, strbuf_cstr(&measure));
-    g->proof = arena_strdup(r->arena, strbuf_cstr(&proof));
-    strbuf_free(&measure);
-    strbuf_free(&proof);
+    g->measure = measure;
+    g->proof = proof;
 }

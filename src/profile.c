@@ -58,6 +58,15 @@ const char *profile_person(const struct profile *p, const char *role)
     return NULL;
 }
 
+const char *profile_named_owner(const struct profile *p, const char *req)
+{
+    size_t i;
+    for (i = 0; i < p->nowners; i++)
+        if (strcmp(p->owners[i].req, req) == 0)
+            return p->owners[i].person;
+    return NULL;
+}
+
 const struct scope_exclusion *profile_excluded(const struct profile *p,
                                                const char *ref)
 {

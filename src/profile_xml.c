@@ -97,6 +97,13 @@ static void check_unique_programs(struct profile *p, struct cg_errors *errs)
                 errors_add(errs, CG_ERR_INPUT, p->path, p->roles[i].line, 0,
                            "duplicate role \"%s\" (first on line %ld)",
                            p->roles[i].id, p->roles[j].line);
+    for (i = 0; i < p->nowners; i++)
+        for (j = 0; j < i; j++)
+            if (strcmp(p->owners[i].req, p->owners[j].req) == 0)
+                errors_add(errs, CG_ERR_INPUT, p->path, p->owners[i].line, 0,
+                           "requirement \"%s\" has a second owner (first on "
+                           "line %ld)", p->owners[i].req,
+                           p->owners[j].line);
     for (i = 0; i < p->nscope; i++)
         for (j = 0; j < i; j++)
             if (strcmp(p->scope[i].ref, p->scope[j].ref) == 0)
@@ -108,7 +115,7 @@ static void check_unique_programs(struct profile *p, struct cg_errors *errs)
 static void load_elements(struct profile *p, xmlNodePtr root,
                           struct cg_errors *errs)
 {
-    size_t pcap = 0, rcap = 0, scap = 0;
+    size_t pcap = 0, rcap = 0, scap = 0, ocap = 0;
     long org_line = 0, asm_line = 0;
     xmlNodePtr n;
 
@@ -147,10 +154,16 @@ static void load_elements(struct profile *p, xmlNodePtr root,
             r->id = xml_attr(p->arena, n, "id");
             r->person = xml_attr(p->arena, n, "person");
             r->line = xml_line(n);
+        } else if (xml_is(n, "owner")) {
+            struct named_owner *o = &VEC_PUSH(p->owners, p->nowners, ocap);
+            o->req = xml_attr(p->arena, n, "requirement");
+            o->person = xml_attr(p->arena, n, "person");
+            o->line = xml_line(n);
         } else if (xml_is(n, "scope")) {
             struct scope_exclusion *s = &VEC_PUSH(p->scope, p->nscope, scap);
             const char *r;
             s->ref = xml_attr(p->arena, n, "exclude");
+            s->approved_by = xml_attr(p->arena, n, "approved-by");
             r = xml_attr(p->arena, n, "reason");
             s->reason = r;
             s->line = xml_line(n);
@@ -175,6 +188,8 @@ static void load_elements(struct profile *p, xmlNodePtr root,
                            sizeof *p->programs);
     p->roles = arena_adopt(p->arena, p->roles, p->nroles, sizeof *p->roles);
     p->scope = arena_adopt(p->arena, p->scope, p->nscope, sizeof *p->scope);
+    p->owners = arena_adopt(p->arena, p->owners, p->nowners,
+                            sizeof *p->owners);
 }
 
 struct profile *profile_load(const char *path, struct cg_errors *errs)

@@ -19,6 +19,13 @@ json_t *rj_plan(const struct report *r, const struct plan *pl);
 /* Names of the evidence flags set in `flags` ("stale", ...). */
 json_t *rj_evidence_flags(unsigned flags);
 
+/* A message as {"code", "args"} (machine values only). */
+json_t *rj_msg_code(const struct report *r, const struct msg *m);
+/* ... plus "text": the words in the report's language. */
+json_t *rj_msg(const struct report *r, const struct msg *m);
+/* {"person", "role", "source"}. */
+json_t *rj_assignee(const struct assignee *a);
+
 /* The document as indented text ending in a newline (malloc'd), or NULL;
  * takes the reference to root. */
 char *rj_dumps(json_t *root);

@@ -108,10 +108,11 @@ static json_t *categories(const struct report *r)
     return arr;
 }
 
-static json_t *rule_json(const struct rule_result *res)
+static json_t *rule_json(const struct report *r,
+                         const struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    json_t *o = json_object(), *details = json_array();
+    json_t *o = json_object(), *details = json_array(), *progs;
     size_t i;
 
     json_object_set_new(o, "id", json_string(rule->id));
@@ -120,10 +121,15 @@ static json_t *rule_json(const struct rule_result *res)
     json_object_set_new(o, "status",
                         json_string(rule_status_name(res->status)));
     json_object_set_new(o, "score", num(res->score));
-    json_object_set_new(o, "trace", json_string(res->trace ? res->trace
-                                                           : ""));
+    progs = json_array();
+    for (i = 0; i < res->nprograms; i++)
+        json_array_append_new(progs, json_string(
+            r->profile->programs[res->programs[i]].id));
+    json_object_set_new(o, "programs", progs);
+    json_object_set_new(o, "months_short", json_integer(res->months_short));
+    json_object_set_new(o, "trace", rj_msg(r, res->trace));
     for (i = 0; i < res->ndetails; i++)
-        json_array_append_new(details, json_string(res->details[i]));
+        json_array_append_new(details, rj_msg(r, res->details[i]));
     json_object_set_new(o, "details", details);
     return o;
 }
@@ -148,21 +154,20 @@ static json_t *requirement_json(const struct report *r,
     json_object_set_new(o, "weight", num(req->weight));
     json_object_set_new(o, "impact", json_integer(req->impact));
     json_object_set_new(o, "effort_days", num(req->effort_days));
-    json_object_set_new(o, "owner_role", str_or_null(req->owner_role));
-    json_object_set_new(o, "owner", str_or_null(rr->owner));
+    json_object_set_new(o, "assignee", rj_assignee(&rr->assignee));
     for (i = 0; i < req->ndepends; i++)
         json_array_append_new(deps, json_string(req->depends[i]));
     json_object_set_new(o, "depends_on", deps);
     json_object_set_new(o, "status", json_string(req_status_name(rr->status)));
     json_object_set_new(o, "score", num(rr->score));
-    json_object_set_new(o, "na_reason", str_or_null(rr->na_reason));
+    json_object_set_new(o, "na_reason", rj_msg(r, rr->na_reason));
     json_object_set_new(o, "finding_class",
                         rr->finding_class == FC_NONE
                             ? json_null()
                             : json_string(finding_class_name(
                                   rr->finding_class)));
     for (i = 0; i < rr->nrules; i++)
-        json_array_append_new(rules, rule_json(&rr->rules[i]));
+        json_array_append_new(rules, rule_json(r, &rr->rules[i]));
     json_object_set_new(o, "rules", rules);
     return o;
 }
@@ -179,64 +184,73 @@ static json_t *window_json(const struct report *r)
     return o;
 }
 
-static const char *metric_unit(const struct catalog *c, const char *name)
-{
-    int m = metric_find(name, strlen(name));
-    size_t i;
-    if (m >= 0)
-        return metric_defs[m].unit;
-    for (i = 0; i < c->nmetrics; i++)
-        if (strcmp(c->metrics[i].name, name) == 0)
-            return c->metrics[i].unit;
-    return "";
-}
-
-/* KPI values grouped by program and metric, months ascending. */
+/* The KPI series of the report model (report_build_series). */
 static json_t *kpis_json(const struct report *r)
 {
     const struct profile *p = r->profile;
-    json_t *arr = json_array(), *series = NULL, *values = NULL;
-    size_t n, i;
-    const struct kpi_entry **v = kpi_store_sorted(r->org->kpis, p, &n);
+    json_t *arr = json_array();
+    size_t i;
+    int k;
 
-    for (i = 0; i < n; i++) {
-        const struct kpi_entry *e = v[i];
-        json_t *val = json_object();
-        char per[MONTH_BUF];
-        if (i == 0 || e->program != v[i - 1]->program ||
-            strcmp(e->metric, v[i - 1]->metric) != 0) {
-            const struct target *t =
-                program_target(&p->programs[e->program], e->metric);
-            series = json_object();
-            values = json_array();
-            json_object_set_new(series, "program",
-                                json_string(p->programs[e->program].id));
-            json_object_set_new(series, "metric", json_string(e->metric));
-            json_object_set_new(series, "unit",
-                                json_string(metric_unit(r->catalog,
-                                                        e->metric)));
-            if (t) {
-                json_t *to = json_object();
-                json_object_set_new(to, "op", json_string(cmp_op_name(t->op)));
-                json_object_set_new(to, "value", num(t->value));
-                json_object_set_new(series, "target", to);
-            } else {
-                json_object_set_new(series, "target", json_null());
-            }
-            json_object_set_new(series, "values", values);
-            json_array_append_new(arr, series);
+    for (i = 0; i < r->nseries; i++) {
+        const struct kpi_series *s = &r->series[i];
+        json_t *o = json_object(), *values = json_array(), *w;
+        json_object_set_new(o, "program",
+                            json_string(p->programs[s->program].id));
+        json_object_set_new(o, "metric", json_string(s->metric));
+        json_object_set_new(o, "unit", json_string(s->unit));
+        json_object_set_new(o, "better", json_string(
+            s->better == BETTER_HIGHER ? "higher"
+            : s->better == BETTER_LOWER ? "lower" : "none"));
+        if (s->target.found) {
+            json_t *t = json_object();
+            json_object_set_new(t, "op",
+                                json_string(cmp_op_name(s->target.op)));
+            json_object_set_new(t, "value", num(s->target.value));
+            json_object_set_new(t, "source", json_string(
+                target_source_name(s->target.source)));
+            json_object_set_new(o, "target", t);
+        } else {
+            json_object_set_new(o, "target", json_null());
         }
-        month_format(e->month, per);
-        json_object_set_new(val, "period", json_string(per));
-        json_object_set_new(val, "value", num(e->value));
-        json_object_set_new(val, "n", e->n >= 0 ? json_integer(e->n)
+        if (s->win_months > 0) {
+            char a[MONTH_BUF], b[MONTH_BUF];
+            w = json_object();
+            month_format(s->win_end - s->win_months + 1, a);
+            month_format(s->win_end, b);
+            json_object_set_new(w, "start", json_string(a));
+            json_object_set_new(w, "end", json_string(b));
+            json_object_set_new(w, "months", json_integer(s->win_months));
+            json_object_set_new(o, "rule_window", w);
+        } else {
+            json_object_set_new(o, "rule_window", json_null());
+        }
+        for (k = 0; k < REPORT_SERIES_MONTHS; k++) {
+            const struct kpi_point *pt = &s->points[k];
+            json_t *v = json_object();
+            char per[MONTH_BUF];
+            month_format(pt->month, per);
+            json_object_set_new(v, "period", json_string(per));
+            json_object_set_new(v, "status",
+                                json_string(point_status_name(pt->status)));
+            if (pt->status == PT_NONE) {
+                json_object_set_new(v, "value", json_null());
+                json_object_set_new(v, "n", json_null());
+                json_object_set_new(v, "source", json_null());
+            } else {
+                json_object_set_new(v, "value", num(pt->value));
+                json_object_set_new(v, "n", pt->n >= 0
+                                                ? json_integer(pt->n)
                                                 : json_null());
-        json_object_set_new(val, "source", e->line > 0
-            ? json_sprintf("%s:%ld", e->file, e->line)
-            : json_string(e->file ? e->file : ""));
-        json_array_append_new(values, val);
+                json_object_set_new(v, "source", pt->line > 0
+                    ? json_sprintf("%s:%ld", pt->file, pt->line)
+                    : json_string(pt->file ? pt->file : ""));
+            }
+            json_array_append_new(values, v);
+        }
+        json_object_set_new(o, "values", values);
+        json_array_append_new(arr, o);
     }
-    free(v);
     return arr;
 }
 
@@ -316,7 +330,8 @@ static json_t *crosswalks_json(const struct report *r)
                 json_object_set_new(lo, "status", json_string(
                     req_status_name(r->reqs[l->req].status)));
                 json_object_set_new(lo, "rationale",
-                                    json_string(l->rationale));
+                                    json_string(report_text(r,
+                                                            l->rationale)));
                 json_array_append_new(links, lo);
             }
             json_object_set_new(co, "links", links);
@@ -326,6 +341,38 @@ static json_t *crosswalks_json(const struct report *r)
         json_array_append_new(arr, o);
     }
     return arr;
+}
+
+static json_t *verdict_reason_json(const struct report *r)
+{
+    const struct verdict_reason *w = &r->why;
+    json_t *o = json_object(), *arr = json_array();
+    size_t i;
+
+    json_object_set_new(o, "by_score", json_string(verdict_name(w->by_score)));
+    json_object_set_new(o, "score_below_conditional",
+                        json_boolean(w->score_below));
+    json_object_set_new(o, "conditional_min", num(w->conditional_min));
+    for (i = 0; i < w->ncritical; i++)
+        json_array_append_new(arr, json_string(
+            r->catalog->reqs[w->critical[i]].id));
+    json_object_set_new(o, "critical_not_met", arr);
+    arr = json_array();
+    for (i = 0; i < w->nexclusions; i++) {
+        const struct exclusion_use *u = &w->exclusions[i];
+        json_t *x = json_object();
+        json_object_set_new(x, "exclude", json_string(u->x->ref));
+        json_object_set_new(x, "reason", json_string(u->x->reason));
+        json_object_set_new(x, "approved_by",
+                            str_or_null(u->x->approved_by));
+        json_object_set_new(x, "requirements",
+                            json_integer((json_int_t)u->nreqs));
+        json_object_set_new(x, "critical",
+                            json_integer((json_int_t)u->ncritical));
+        json_array_append_new(arr, x);
+    }
+    json_object_set_new(o, "exclusions", arr);
+    return o;
 }
 
 static json_t *report_json(const struct report *r)
@@ -360,11 +407,12 @@ static json_t *report_json(const struct report *r)
     json_object_set_new(o, "target_audit",
                         date_or_null(p->has_target_audit, p->target_audit));
     json_object_set_new(o, "lead", str_or_null(p->lead));
-    json_object_set_new(o, "lang", json_string(r->lang));
+    json_object_set_new(o, "lang", json_string(report_lang(r)));
     json_object_set_new(root, "assessment", o);
     json_object_set_new(root, "programs", programs(p));
 
     json_object_set_new(root, "verdict", json_string(verdict_name(r->verdict)));
+    json_object_set_new(root, "verdict_reason", verdict_reason_json(r));
     json_object_set_new(root, "overall_score", num(r->overall));
     json_object_set_new(root, "counts", counts(r->count));
     arr = json_array();

@@ -36,16 +36,12 @@ json_t *rj_date(cg_day d)
 
 json_t *rj_evidence_flags(unsigned flags)
 {
-    static const struct { unsigned bit; const char *name; } names[] = {
-        { EVF_UNAPPROVED, "unapproved" }, { EVF_EXPIRED, "expired" },
-        { EVF_STALE, "stale" }, { EVF_CHANGED, "changed" },
-        { EVF_MISSING, "missing-file" }, { EVF_FUTURE, "dated-after-as-of" },
-    };
     json_t *arr = json_array();
     size_t i;
-    for (i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (flags & names[i].bit)
-            json_array_append_new(arr, json_string(names[i].name));
+    for (i = 0; i < ARRAY_LEN(evidence_flag_order); i++)
+        if (flags & evidence_flag_order[i])
+            json_array_append_new(arr, json_string(
+                evidence_flag_name(evidence_flag_order[i])));
     return arr;
 }
 
@@ -83,4 +79,83 @@ int rj_write(json_t *root, struct outfile *o, struct cg_errors *errs)
     ok = outfile_write(o, text, strlen(text), errs);
     free(text);
     return ok;
+}
+
+/* ------------------------------------------------------------ messages */
+
+static json_t *arg_json(const struct report *r, const struct msg_arg *a)
+{
+    char buf[DATE_BUF];
+    json_t *arr;
+    size_t i;
+
+    switch (a->type) {
+    case MSG_TEXT:
+    case MSG_ID:
+        return json_string(a->u.s);
+    case MSG_I18N:
+        return json_string(report_text(r, a->u.t));
+    case MSG_INT:
+        return json_integer((json_int_t)a->u.i);
+    case MSG_NUM:
+    case MSG_PCT:
+        return rj_num(a->u.d);
+    case MSG_DATE:
+        return rj_date(a->u.day);
+    case MSG_MONTH:
+        month_format(a->u.month, buf);
+        return json_string(buf);
+    case MSG_KEY:
+        return json_string(a->u.k.fallback ? a->u.k.fallback : a->u.k.key);
+    case MSG_MSG:
+        return rj_msg_code(r, a->u.m);
+    case MSG_LIST:
+        arr = json_array();
+        for (i = 0; i < a->u.list.n; i++)
+            json_array_append_new(arr, rj_msg_code(r, a->u.list.v[i]));
+        return arr;
+    }
+    return json_null();
+}
+
+json_t *rj_msg_code(const struct report *r, const struct msg *m)
+{
+    json_t *o, *args;
+    size_t i;
+
+    if (!m)
+        return json_null();
+    o = json_object();
+    args = json_object();
+    json_object_set_new(o, "code", json_string(m->key));
+    for (i = 0; i < m->nargs; i++)
+        json_object_set_new(args, m->args[i].name,
+                            arg_json(r, &m->args[i]));
+    json_object_set_new(o, "args", args);
+    return o;
+}
+
+json_t *rj_msg(const struct report *r, const struct msg *m)
+{
+    json_t *o;
+    struct strbuf sb = STRBUF_INIT;
+
+    if (!m)
+        return json_null();
+    o = rj_msg_code(r, m);
+    lang_format(r->lang, m, &sb);
+    /* The same words every other output shows, first for readers. */
+    json_object_set_new(o, "text", json_string(strbuf_cstr(&sb)));
+    strbuf_free(&sb);
+    return o;
+}
+
+json_t *rj_assignee(const struct assignee *a)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "person", rj_str_or_null(a->person));
+    json_object_set_new(o, "role", rj_str_or_null(a->role));
+    json_object_set_new(o, "source",
+                        json_string(assign_source_name(a->source)));
+    return o;
 }

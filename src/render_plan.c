@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copcgap/csv_write.h"
 #include "copcgap/kpi.h"
 #include "copcgap/outfile.h"
 #include "copcgap/render.h"
@@ -34,8 +35,7 @@ static json_t *gap_json(const struct report *r, const struct plan *pl,
     json_object_set_new(o, "status",
                         json_string(req_status_name(g->result->status)));
     json_object_set_new(o, "score", rj_num(g->result->score));
-    json_object_set_new(o, "owner", rj_str_or_null(g->owner));
-    json_object_set_new(o, "owner_role", rj_str_or_null(g->owner_role));
+    json_object_set_new(o, "assignee", rj_assignee(g->assignee));
     json_object_set_new(o, "fix_days", json_integer(g->fix_days));
     json_object_set_new(o, "data_months", json_integer(g->data_months));
     json_object_set_new(o, "lead_days", json_integer(g->lead_days));
@@ -44,18 +44,27 @@ static json_t *gap_json(const struct report *r, const struct plan *pl,
     json_object_set_new(o, "start", rj_date(g->start));
     json_object_set_new(o, "due", rj_date(g->due));
     json_object_set_new(o, "at_risk", json_boolean(g->at_risk));
-    json_object_set_new(o, "risk_reason", rj_str_or_null(g->risk_reason));
-    json_object_set_new(o, "action", json_string(g->action));
-    json_object_set_new(o, "measure", json_string(g->measure));
-    json_object_set_new(o, "proof", json_string(g->proof));
+    json_object_set_new(o, "risk", rj_msg(r, g->risk));
+    json_object_set_new(o, "action", rj_msg(r, g->action));
+    json_object_set_new(o, "measure", rj_msg(r, g->measure));
+    json_object_set_new(o, "proof", rj_msg(r, g->proof));
     arr = json_array();
     for (i = 0; i < g->ndepends; i++)
         json_array_append_new(arr, json_string(
             c->reqs[pl->gaps[g->depends[i]].req].id));
     json_object_set_new(o, "depends_on", arr);
     arr = json_array();
-    for (i = 0; i < g->nfailing; i++)
-        json_array_append_new(arr, json_string(g->failing[i]));
+    for (i = 0; i < g->nfailing; i++) {
+        const struct rule_result *res = g->failing[i];
+        json_t *f = json_object();
+        json_object_set_new(f, "id", json_string(res->rule->id));
+        json_object_set_new(f, "type",
+                            json_string(rule_type_name(res->rule->type)));
+        json_object_set_new(f, "status",
+                            json_string(rule_status_name(res->status)));
+        json_object_set_new(f, "trace", rj_msg(r, res->trace));
+        json_array_append_new(arr, f);
+    }
     json_object_set_new(o, "failing_rules", arr);
     return o;
 }
@@ -87,6 +96,8 @@ json_t *rj_plan(const struct report *r, const struct plan *pl)
         char m[MONTH_BUF];
         month_format(pl->load[i].month, m);
         json_object_set_new(l, "owner", json_string(pl->load[i].owner));
+        json_object_set_new(l, "unfilled_role",
+                            json_boolean(pl->load[i].unfilled));
         json_object_set_new(l, "month", json_string(m));
         json_object_set_new(l, "days", rj_num(pl->load[i].days));
         json_object_set_new(l, "overloaded",
@@ -111,24 +122,16 @@ int render_plan_json(const struct report *r, struct outfile *o,
     return rj_write(root, o, errs);
 }
 
-/* RFC 4180 field: quoted when it holds a comma, quote or line break. */
-static void csv_field(struct strbuf *sb, const char *s, int last)
+/* Prose columns in the report's language; machine values as they are
+ * (docs/exports.md). */
+static void text_cell(struct strbuf *sb, const struct report *r,
+                      const struct msg *m)
 {
-    const char *p;
-    if (!s)
-        s = "";
-    if (strpbrk(s, ",\"\r\n")) {
-        strbuf_addc(sb, '"');
-        for (p = s; *p; p++) {
-            if (*p == '"')
-                strbuf_addc(sb, '"');
-            strbuf_addc(sb, *p);
-        }
-        strbuf_addc(sb, '"');
-    } else {
-        strbuf_adds(sb, s);
-    }
-    strbuf_addc(sb, last ? '\n' : ',');
+    struct strbuf t = STRBUF_INIT;
+    if (m)
+        lang_format(r->lang, m, &t);
+    csv_write_cell(sb, strbuf_cstr(&t), CSV_TEXT, 0);
+    strbuf_free(&t);
 }
 
 void render_plan_csv_text(const struct report *r, struct strbuf *sb)
@@ -144,7 +147,7 @@ void render_plan_csv_text(const struct report *r, struct strbuf *sb)
     size_t i, j, nh = sizeof header / sizeof header[0];
 
     for (i = 0; i < nh; i++)
-        csv_field(sb, header[i], i + 1 == nh);
+        csv_write_cell(sb, header[i], CSV_RAW, i + 1 == nh);
     for (i = 0; i < pl->ngaps; i++) {
         const struct gap *g = &pl->gaps[i];
         const struct requirement *req = &c->reqs[g->req];
@@ -152,43 +155,46 @@ void render_plan_csv_text(const struct report *r, struct strbuf *sb)
         char d1[DATE_BUF], d2[DATE_BUF], num[64];
 
         strbuf_printf(&tmp, "%zu", g->rank);
-        csv_field(sb, strbuf_cstr(&tmp), 0);
-        csv_field(sb, tier_name(g->tier), 0);
+        csv_write_cell(sb, strbuf_cstr(&tmp), CSV_RAW, 0);
+        csv_write_cell(sb, tier_name(g->tier), CSV_RAW, 0);
         kpi_format_value(g->priority, num, sizeof num);
-        csv_field(sb, num, 0);
-        csv_field(sb, req->id, 0);
-        csv_field(sb, report_text(r, &req->title), 0);
-        csv_field(sb, c->categories[req->category].id, 0);
-        csv_field(sb, g->critical ? "yes" : "no", 0);
-        csv_field(sb, req_status_name(g->result->status), 0);
+        csv_write_cell(sb, num, CSV_RAW, 0);
+        csv_write_cell(sb, req->id, CSV_RAW, 0);
+        csv_write_cell(sb, report_text(r, &req->title), CSV_TEXT, 0);
+        csv_write_cell(sb, c->categories[req->category].id, CSV_RAW, 0);
+        csv_write_cell(sb, g->critical ? "yes" : "no", CSV_RAW, 0);
+        csv_write_cell(sb, req_status_name(g->result->status), CSV_RAW, 0);
         kpi_format_value(g->result->score, num, sizeof num);
-        csv_field(sb, num, 0);
-        csv_field(sb, g->owner, 0);
-        csv_field(sb, g->owner_role, 0);
+        csv_write_cell(sb, num, CSV_RAW, 0);
+        csv_write_cell(sb, g->assignee->person, CSV_TEXT, 0);
+        csv_write_cell(sb, g->assignee->role, CSV_RAW, 0);
         date_format(g->start, d1);
         date_format(g->due, d2);
-        csv_field(sb, d1, 0);
-        csv_field(sb, d2, 0);
+        csv_write_cell(sb, d1, CSV_RAW, 0);
+        csv_write_cell(sb, d2, CSV_RAW, 0);
         strbuf_truncate(&tmp, 0);
         strbuf_printf(&tmp, "%d", g->fix_days);
-        csv_field(sb, strbuf_cstr(&tmp), 0);
+        csv_write_cell(sb, strbuf_cstr(&tmp), CSV_RAW, 0);
         strbuf_truncate(&tmp, 0);
         strbuf_printf(&tmp, "%d", g->data_months);
-        csv_field(sb, strbuf_cstr(&tmp), 0);
-        csv_field(sb, g->at_risk ? "yes" : "no", 0);
-        csv_field(sb, g->risk_reason, 0);
+        csv_write_cell(sb, strbuf_cstr(&tmp), CSV_RAW, 0);
+        csv_write_cell(sb, g->at_risk ? "yes" : "no", CSV_RAW, 0);
+        text_cell(sb, r, g->risk);
         strbuf_truncate(&tmp, 0);
         for (j = 0; j < g->ndepends; j++)
             strbuf_printf(&tmp, "%s%s", j ? ";" : "",
                           c->reqs[pl->gaps[g->depends[j]].req].id);
-        csv_field(sb, strbuf_cstr(&tmp), 0);
-        csv_field(sb, g->action, 0);
-        csv_field(sb, g->measure, 0);
-        csv_field(sb, g->proof, 0);
+        csv_write_cell(sb, strbuf_cstr(&tmp), CSV_RAW, 0);
+        text_cell(sb, r, g->action);
+        text_cell(sb, r, g->measure);
+        text_cell(sb, r, g->proof);
         strbuf_truncate(&tmp, 0);
-        for (j = 0; j < g->nfailing; j++)
-            strbuf_printf(&tmp, "%s%s", j ? " | " : "", g->failing[j]);
-        csv_field(sb, strbuf_cstr(&tmp), 1);
+        for (j = 0; j < g->nfailing; j++) {
+            if (j)
+                strbuf_adds(&tmp, " | ");
+            lang_format(r->lang, g->failing[j]->trace, &tmp);
+        }
+        csv_write_cell(sb, strbuf_cstr(&tmp), CSV_TEXT, 1);
         strbuf_free(&tmp);
     }
 }

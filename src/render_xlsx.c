@@ -9,13 +9,15 @@
 
 #include <xlsxwriter.h>
 
+#include "copcgap/arena.h"
 #include "copcgap/kpi.h"
 #include "copcgap/outfile.h"
 #include "copcgap/plan.h"
 #include "copcgap/render.h"
 
 struct formats {
-    lxw_format *header, *date, *wrap, *num, *red, *amber, *green, *bold;
+    lxw_format *header, *date, *month, *wrap, *num, *pct, *red, *amber,
+               *green, *bold;
 };
 
 static void make_formats(lxw_workbook *wb, struct formats *f)
@@ -29,6 +31,12 @@ static void make_formats(lxw_workbook *wb, struct formats *f)
     f->date = workbook_add_format(wb);
     format_set_num_format(f->date, "yyyy-mm-dd");
     format_set_align(f->date, LXW_ALIGN_VERTICAL_TOP);
+    f->month = workbook_add_format(wb);
+    format_set_num_format(f->month, "yyyy-mm");
+    format_set_align(f->month, LXW_ALIGN_VERTICAL_TOP);
+    f->pct = workbook_add_format(wb);
+    format_set_num_format(f->pct, "0%");
+    format_set_align(f->pct, LXW_ALIGN_VERTICAL_TOP);
     f->wrap = workbook_add_format(wb);
     format_set_text_wrap(f->wrap);
     format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
@@ -93,21 +101,61 @@ static void tier_colours(lxw_worksheet *ws, const struct formats *f,
     }
 }
 
-static void register_sheet(lxw_workbook *wb, const struct report *r,
-                           const struct formats *f)
+/* What every sheet writer needs: the report, its words, the formats. */
+struct sheet_ctx {
+    const struct report *r;
+    const struct formats *f;
+    struct arena *a;
+};
+
+static const char *L(const struct sheet_ctx *x, const char *key)
 {
-    static const char *const names[] = {
-        "Rank", "Tier", "Priority", "Requirement", "Title", "Category",
-        "Critical", "Status", "Score", "Owner", "At risk", "Failing rules"
+    return lang_str(x->r->lang, x->a, key);
+}
+
+static const char *M(const struct sheet_ctx *x, const struct msg *m)
+{
+    return m ? lang_msg(x->r->lang, x->a, m) : "";
+}
+
+static void headers(const struct sheet_ctx *x, lxw_worksheet *ws,
+                    const char *const *keys, const double *widths, size_t n)
+{
+    const char *names[16];
+    size_t i;
+    for (i = 0; i < n && i < ARRAY_LEN(names); i++)
+        names[i] = L(x, keys[i]);
+    header_row(ws, names, widths, n, x->f->header);
+}
+
+static const char *owner(const struct sheet_ctx *x, const struct gap *g)
+{
+    const char *name = assignee_name(g->assignee);
+    return name ? name : L(x, "plan.unassigned");
+}
+
+static const char *yes_no(const struct sheet_ctx *x, int v)
+{
+    return L(x, v ? "word.yes" : "word.no");
+}
+
+static void register_sheet(lxw_workbook *wb, const struct sheet_ctx *x)
+{
+    static const char *const keys[] = {
+        "col.rank", "col.tier", "col.priority", "col.requirement",
+        "col.title", "col.category", "col.critical", "col.status",
+        "col.score", "col.owner", "col.at_risk", "col.failing_rules"
     };
     static const double widths[] = { 6, 6, 9, 12, 48, 10, 9, 14, 8, 18, 8,
                                      90 };
+    const struct report *r = x->r;
+    const struct formats *f = x->f;
     const struct plan *pl = r->plan;
     const struct catalog *c = r->catalog;
-    lxw_worksheet *ws = workbook_add_worksheet(wb, "Gap register");
+    lxw_worksheet *ws = workbook_add_worksheet(wb, L(x, "xlsx.sheet.gaps"));
     size_t i, j;
 
-    header_row(ws, names, widths, sizeof names / sizeof names[0], f->header);
+    headers(x, ws, keys, widths, ARRAY_LEN(keys));
     for (i = 0; i < pl->ngaps; i++) {
         const struct gap *g = &pl->gaps[i];
         const struct requirement *req = &c->reqs[g->req];
@@ -119,17 +167,21 @@ static void register_sheet(lxw_workbook *wb, const struct report *r,
         worksheet_write_string(ws, row, 3, req->id, NULL);
         worksheet_write_string(ws, row, 4, report_text(r, &req->title),
                                f->wrap);
-        worksheet_write_string(ws, row, 5, c->categories[req->category].id,
-                               NULL);
-        worksheet_write_string(ws, row, 6, g->critical ? "yes" : "no", NULL);
-        worksheet_write_string(ws, row, 7,
-                               req_status_name(g->result->status), NULL);
-        worksheet_write_number(ws, row, 8, g->result->score, f->num);
-        worksheet_write_string(ws, row, 9, g->owner ? g->owner
-                               : g->owner_role ? g->owner_role : "", NULL);
-        worksheet_write_string(ws, row, 10, g->at_risk ? "yes" : "no", NULL);
-        for (j = 0; j < g->nfailing; j++)
-            strbuf_printf(&sb, "%s%s", j ? "\n" : "", g->failing[j]);
+        worksheet_write_string(ws, row, 5,
+                               report_text(r, &c->categories[req->category]
+                                                   .title), NULL);
+        worksheet_write_string(ws, row, 6, yes_no(x, g->critical), NULL);
+        worksheet_write_string(ws, row, 7, L(x, arena_printf(
+            x->a, "status.req.%s", req_status_name(g->result->status))),
+            NULL);
+        worksheet_write_number(ws, row, 8, g->result->score, f->pct);
+        worksheet_write_string(ws, row, 9, owner(x, g), NULL);
+        worksheet_write_string(ws, row, 10, yes_no(x, g->at_risk), NULL);
+        for (j = 0; j < g->nfailing; j++) {
+            if (j)
+                strbuf_addc(&sb, '\n');
+            lang_format(r->lang, g->failing[j]->trace, &sb);
+        }
         worksheet_write_string(ws, row, 11, strbuf_cstr(&sb), f->wrap);
         strbuf_free(&sb);
     }
@@ -138,22 +190,24 @@ static void register_sheet(lxw_workbook *wb, const struct report *r,
         tier_colours(ws, f, (lxw_row_t)pl->ngaps, 1);
 }
 
-static void plan_sheet(lxw_workbook *wb, const struct report *r,
-                       const struct formats *f)
+static void plan_sheet(lxw_workbook *wb, const struct sheet_ctx *x)
 {
-    static const char *const names[] = {
-        "Rank", "Tier", "Requirement", "Action", "Measurable target",
-        "Owner", "Start", "Due", "Fix days", "Data months", "At risk",
-        "Risk reason", "Depends on", "Evidence of completion"
+    static const char *const keys[] = {
+        "col.rank", "col.tier", "col.requirement", "col.action",
+        "col.measure", "col.owner", "col.start", "col.due", "col.fix_days",
+        "col.data_months", "col.at_risk", "col.risk_reason",
+        "col.depends_on", "col.proof"
     };
     static const double widths[] = { 6, 6, 12, 60, 50, 18, 12, 12, 8, 8, 8,
                                      45, 12, 45 };
+    const struct report *r = x->r;
+    const struct formats *f = x->f;
     const struct plan *pl = r->plan;
     const struct catalog *c = r->catalog;
-    lxw_worksheet *ws = workbook_add_worksheet(wb, "Action plan");
+    lxw_worksheet *ws = workbook_add_worksheet(wb, L(x, "xlsx.sheet.plan"));
     size_t i, j;
 
-    header_row(ws, names, widths, sizeof names / sizeof names[0], f->header);
+    headers(x, ws, keys, widths, ARRAY_LEN(keys));
     for (i = 0; i < pl->ngaps; i++) {
         const struct gap *g = &pl->gaps[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
@@ -161,22 +215,20 @@ static void plan_sheet(lxw_workbook *wb, const struct report *r,
         worksheet_write_number(ws, row, 0, (double)g->rank, NULL);
         worksheet_write_string(ws, row, 1, tier_name(g->tier), NULL);
         worksheet_write_string(ws, row, 2, c->reqs[g->req].id, NULL);
-        worksheet_write_string(ws, row, 3, g->action, f->wrap);
-        worksheet_write_string(ws, row, 4, g->measure, f->wrap);
-        worksheet_write_string(ws, row, 5, g->owner ? g->owner
-                               : g->owner_role ? g->owner_role : "", NULL);
+        worksheet_write_string(ws, row, 3, M(x, g->action), f->wrap);
+        worksheet_write_string(ws, row, 4, M(x, g->measure), f->wrap);
+        worksheet_write_string(ws, row, 5, owner(x, g), NULL);
         date_cell(ws, row, 6, g->start, f->date);
         date_cell(ws, row, 7, g->due, f->date);
         worksheet_write_number(ws, row, 8, g->fix_days, NULL);
         worksheet_write_number(ws, row, 9, g->data_months, NULL);
-        worksheet_write_string(ws, row, 10, g->at_risk ? "yes" : "no", NULL);
-        worksheet_write_string(ws, row, 11, g->risk_reason ? g->risk_reason
-                                                           : "", f->wrap);
+        worksheet_write_string(ws, row, 10, yes_no(x, g->at_risk), NULL);
+        worksheet_write_string(ws, row, 11, M(x, g->risk), f->wrap);
         for (j = 0; j < g->ndepends; j++)
             strbuf_printf(&sb, "%s%s", j ? ", " : "",
                           c->reqs[pl->gaps[g->depends[j]].req].id);
         worksheet_write_string(ws, row, 12, strbuf_cstr(&sb), NULL);
-        worksheet_write_string(ws, row, 13, g->proof, f->wrap);
+        worksheet_write_string(ws, row, 13, M(x, g->proof), f->wrap);
         strbuf_free(&sb);
     }
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)pl->ngaps, 13);
@@ -184,28 +236,30 @@ static void plan_sheet(lxw_workbook *wb, const struct report *r,
         tier_colours(ws, f, (lxw_row_t)pl->ngaps, 1);
 }
 
-static void load_sheet(lxw_workbook *wb, const struct report *r,
-                       const struct formats *f)
+static void load_sheet(lxw_workbook *wb, const struct sheet_ctx *x)
 {
-    static const char *const names[] = { "Owner", "Month", "Planned days",
-                                         "Capacity", "Overloaded" };
+    static const char *const keys[] = {
+        "col.owner", "col.month", "col.planned_days", "col.capacity",
+        "col.overloaded"
+    };
     static const double widths[] = { 28, 10, 12, 10, 11 };
+    const struct report *r = x->r;
+    const struct formats *f = x->f;
     const struct plan *pl = r->plan;
-    lxw_worksheet *ws = workbook_add_worksheet(wb, "Owner load");
+    lxw_worksheet *ws = workbook_add_worksheet(wb, L(x, "xlsx.sheet.load"));
     size_t i;
 
-    header_row(ws, names, widths, sizeof names / sizeof names[0], f->header);
+    headers(x, ws, keys, widths, ARRAY_LEN(keys));
     for (i = 0; i < pl->nload; i++) {
         lxw_row_t row = (lxw_row_t)(i + 1);
-        char m[MONTH_BUF];
-        month_format(pl->load[i].month, m);
-        worksheet_write_string(ws, row, 0, pl->load[i].owner, NULL);
-        worksheet_write_string(ws, row, 1, m, NULL);
-        worksheet_write_number(ws, row, 2, pl->load[i].days, f->num);
+        const struct owner_month *l = &pl->load[i];
+        date_cell(ws, row, 1, month_first_day(l->month), f->month);
+        worksheet_write_string(ws, row, 0, *l->owner ? l->owner
+                               : L(x, "plan.unassigned"), NULL);
+        worksheet_write_number(ws, row, 2, l->days, f->num);
         worksheet_write_number(ws, row, 3, pl->capacity_days, f->num);
-        worksheet_write_string(ws, row, 4,
-                               pl->load[i].overloaded ? "yes" : "no",
-                               pl->load[i].overloaded ? f->red : NULL);
+        worksheet_write_string(ws, row, 4, yes_no(x, l->overloaded),
+                               l->overloaded ? f->red : NULL);
     }
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)pl->nload, 4);
 }
@@ -214,6 +268,7 @@ int render_plan_xlsx(const struct report *r, struct outfile *o,
                      struct cg_errors *errs)
 {
     struct formats f;
+    struct sheet_ctx x;
     lxw_workbook *wb;
     lxw_error rc;
 
@@ -230,21 +285,27 @@ int render_plan_xlsx(const struct report *r, struct outfile *o,
         errors_add(errs, CG_ERR_IO, o->path, 0, 0, "cannot create workbook");
         return 0;
     }
+    x.r = r;
+    x.f = &f;
+    x.a = arena_new();
     {
         /* libxlsxwriter's struct wants non-const strings it never
          * modifies. */
         lxw_doc_properties props;
         memset(&props, 0, sizeof props);
-        props.title = (char *)(uintptr_t)"Gap register and action plan";
+        props.title = (char *)(uintptr_t)L(&x, "xlsx.title");
         props.company = (char *)(uintptr_t)r->profile->org_name;
-        props.comments = (char *)(uintptr_t)"Generated by copcgap";
+        props.author = (char *)(uintptr_t)(r->profile->lead
+                                               ? r->profile->lead : "");
+        props.comments = (char *)(uintptr_t)L(&x, "report.generated_by");
         workbook_set_properties(wb, &props);
     }
     make_formats(wb, &f);
-    register_sheet(wb, r, &f);
-    plan_sheet(wb, r, &f);
-    load_sheet(wb, r, &f);
+    register_sheet(wb, &x);
+    plan_sheet(wb, &x);
+    load_sheet(wb, &x);
     rc = workbook_close(wb);
+    arena_free(x.a);
     if (rc != LXW_NO_ERROR) {
         errors_add(errs, CG_ERR_IO, o->path, 0, 0,
                    "cannot write workbook: %s", lxw_strerror(rc));

@@ -1,9 +1,35 @@
-/* report.c — report model allocation (see report.h). */
+/*
+ * report.c — the report model: allocation, the one assignee rule, the
+ * machine names of its enums, and the KPI series every renderer shows
+ * (see report.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "copcgap/arena.h"
+#include "copcgap/kpi.h"
+#include "copcgap/metric.h"
 #include "copcgap/report.h"
 
+/* Named person, else the role's holder, else the role (report.h). */
+static struct assignee assign(const struct profile *p,
+                              const struct requirement *req)
+{
+    struct assignee a;
+
+    memset(&a, 0, sizeof a);
+    a.role = req->owner_role;
+    if ((a.person = profile_named_owner(p, req->id)) != NULL)
+        a.source = ASSIGN_NAMED;
+    else if ((a.person = profile_person(p, req->owner_role)) != NULL)
+        a.source = ASSIGN_ROLE;
+    else
+        a.source = req->owner_role ? ASSIGN_UNFILLED : ASSIGN_NONE;
+    return a;
+}
+
 struct report *report_new(const struct catalog *c, const struct profile *p,
-                          const char *lang)
+                          const struct lang *L)
 {
     struct arena *a = arena_new();
     struct report *r = arena_calloc(a, 1, sizeof *r);
@@ -12,7 +38,7 @@ struct report *report_new(const struct catalog *c, const struct profile *p,
     r->arena = a;
     r->catalog = c;
     r->profile = p;
-    r->lang = arena_strdup(a, lang ? lang : "en");
+    r->lang = L;
     r->cats = arena_calloc(a, c->ncategories + 1, sizeof *r->cats);
     r->items = arena_calloc(a, c->nitems + 1, sizeof *r->items);
     r->reqs = arena_calloc(a, c->nreqs + 1, sizeof *r->reqs);
@@ -23,11 +49,10 @@ struct report *report_new(const struct catalog *c, const struct profile *p,
         rr->status = REQ_NOT_EVIDENCED;
         rr->nrules = c->reqs[i].nrules;
         rr->rules = arena_calloc(a, rr->nrules + 1, sizeof *rr->rules);
-        rr->owner = profile_person(p, c->reqs[i].owner_role);
+        rr->assignee = assign(p, &c->reqs[i]);
         for (j = 0; j < rr->nrules; j++) {
             rr->rules[j].rule = &c->reqs[i].rules[j];
             rr->rules[j].status = RS_NO_DATA;
-            rr->rules[j].trace = "";
         }
     }
     return r;
@@ -39,8 +64,220 @@ void report_free(struct report *r)
         arena_free(r->arena);
 }
 
+const char *report_lang(const struct report *r)
+{
+    return r->lang ? lang_code(r->lang) : "en";
+}
+
 const char *report_text(const struct report *r, const struct i18n *t)
 {
-    const char *s = i18n_get(t, r->lang);
+    const char *s = i18n_get(t, report_lang(r));
     return s ? s : "";
+}
+
+const char *assignee_name(const struct assignee *a)
+{
+    return a->person ? a->person : a->role;
+}
+
+/* ----------------------------------------------------------- names */
+
+const unsigned evidence_flag_order[6] = {
+    EVF_CHANGED, EVF_MISSING, EVF_EXPIRED, EVF_UNAPPROVED, EVF_STALE,
+    EVF_FUTURE
+};
+
+const char *evidence_flag_name(unsigned bit)
+{
+    switch (bit) {
+    case EVF_UNAPPROVED: return "unapproved";
+    case EVF_EXPIRED: return "expired";
+    case EVF_STALE: return "stale";
+    case EVF_CHANGED: return "changed";
+    case EVF_MISSING: return "missing-file";
+    case EVF_FUTURE: return "dated-after-as-of";
+    default: return NULL;
+    }
+}
+
+const char *target_source_name(enum target_source s)
+{
+    static const char *const names[TS_COUNT] = {
+        "program", "default", "catalogue"
+    };
+    return names[s];
+}
+
+const char *assign_source_name(enum assign_source s)
+{
+    static const char *const names[] = {
+        "named", "role", "unfilled-role", "none"
+    };
+    return names[s];
+}
+
+const char *point_status_name(enum point_status s)
+{
+    static const char *const names[] = {
+        "no-data", "pass", "fail", "no-target"
+    };
+    return names[s];
+}
+
+/* --------------------------------------------------------- series */
+
+static const char *metric_unit(const struct catalog *c, const char *name)
+{
+    int m = metric_find(name, strlen(name));
+    size_t i;
+    if (m >= 0)
+        return metric_defs[m].unit;
+    for (i = 0; i < c->nmetrics; i++)
+        if (strcmp(c->metrics[i].name, name) == 0)
+            return c->metrics[i].unit;
+    return "";
+}
+
+/* The rules that judge this metric month by month (metric and sample). */
+static int judges(const struct rule *rule, const char *metric)
+{
+    return (rule->type == RULE_METRIC || rule->type == RULE_SAMPLE) &&
+           rule->metric && strcmp(rule->metric, metric) == 0;
+}
+
+/* The target of a series, its rule window, from the applicable rules. */
+static void series_rules(const struct report *r, struct kpi_series *s)
+{
+    const struct program *pg = &r->profile->programs[s->program];
+    const struct target *own = program_target(pg, s->metric);
+    size_t i, j;
+
+    if (own) {
+        s->target.found = 1;
+        s->target.op = own->op;
+        s->target.value = own->value;
+        s->target.source = TS_PROGRAM;
+    }
+    for (i = 0; i < r->catalog->nreqs; i++) {
+        const struct req_result *rr = &r->reqs[i];
+        if (rr->status == REQ_NA)
+            continue;
+        for (j = 0; j < rr->nrules; j++) {
+            const struct rule_result *res = &rr->rules[j];
+            const struct rule *rule = res->rule;
+            size_t k;
+            int months, covers = 0;
+            if (!judges(rule, s->metric) || res->status == RS_NA)
+                continue;
+            for (k = 0; k < res->nprograms; k++)
+                covers |= res->programs[k] == s->program;
+            if (!covers)
+                continue;
+            months = rule->mode == WIN_LATEST ? 1
+                   : rule->months ? rule->months : r->window_months;
+            if (months > s->win_months)
+                s->win_months = months;
+            if (!s->target.found && rule->type == RULE_METRIC &&
+                rule->has_fixed) {
+                s->target.found = 1;
+                s->target.op = rule->op;
+                s->target.value = rule->value;
+                s->target.source = rule->program_target ? TS_DEFAULT
+                                                        : TS_CATALOGUE;
+            }
+        }
+    }
+    s->win_end = r->window_end;
+}
+
+static void fill_points(const struct report *r, struct kpi_series *s)
+{
+    cg_month m0 = r->window_end - REPORT_SERIES_MONTHS + 1;
+    int k;
+
+    for (k = 0; k < REPORT_SERIES_MONTHS; k++) {
+        struct kpi_point *pt = &s->points[k];
+        const struct kpi_entry *e = kpi_store_get(r->org->kpis, s->program,
+                                                  s->metric, m0 + k);
+        pt->month = m0 + k;
+        pt->n = -1;
+        if (!e) {
+            pt->status = PT_NONE;
+            continue;
+        }
+        s->npoints_with_value++;
+        pt->value = e->value;
+        pt->n = e->n;
+        pt->file = e->file;
+        pt->line = e->line;
+        if (!s->target.found)
+            pt->status = PT_UNJUDGED;
+        else
+            pt->status = cmp_op_eval(s->target.op, e->value, s->target.value)
+                             ? PT_PASS : PT_FAIL;
+    }
+}
+
+struct series_key {
+    int program;
+    const char *metric;
+    const char *program_id;
+};
+
+static int cmp_key(const void *a, const void *b)
+{
+    const struct series_key *x = a, *y = b;
+    int c = strcmp(x->program_id, y->program_id);
+    return c ? c : strcmp(x->metric, y->metric);
+}
+
+void report_build_series(struct report *r)
+{
+    const struct profile *p = r->profile;
+    const struct kpi_entry **v;
+    struct series_key *keys = NULL;
+    size_t n, i, j, k, nkeys = 0, cap = 0, count = 0;
+
+    if (!r->org)
+        return;
+    /* Every (program, metric) with a value, and every one a rule judges
+     * (a required metric without data must show as such). */
+    v = kpi_store_sorted(r->org->kpis, p, &n);
+    for (i = 0; i < n; i++)
+        if (i == 0 || v[i]->program != v[i - 1]->program ||
+            strcmp(v[i]->metric, v[i - 1]->metric) != 0)
+            VEC_PUSH(keys, nkeys, cap) = (struct series_key){
+                v[i]->program, v[i]->metric, p->programs[v[i]->program].id };
+    free(v);
+    for (i = 0; i < r->catalog->nreqs; i++) {
+        if (r->reqs[i].status == REQ_NA)
+            continue;
+        for (j = 0; j < r->reqs[i].nrules; j++) {
+            const struct rule_result *res = &r->reqs[i].rules[j];
+            if (!judges(res->rule, res->rule->metric) ||
+                res->status == RS_NA)
+                continue;
+            for (k = 0; k < res->nprograms; k++)
+                VEC_PUSH(keys, nkeys, cap) = (struct series_key){
+                    res->programs[k], res->rule->metric,
+                    p->programs[res->programs[k]].id };
+        }
+    }
+    if (nkeys)
+        qsort(keys, nkeys, sizeof *keys, cmp_key);
+    r->series = arena_calloc(r->arena, nkeys + 1, sizeof *r->series);
+    for (i = 0; i < nkeys; i++) {
+        struct kpi_series *s;
+        if (i > 0 && cmp_key(&keys[i], &keys[i - 1]) == 0)
+            continue;
+        s = &r->series[count++];
+        s->program = keys[i].program;
+        s->metric = keys[i].metric;
+        s->unit = metric_unit(r->catalog, s->metric);
+        s->better = catalog_metric_better(r->catalog, s->metric);
+        series_rules(r, s);
+        fill_points(r, s);
+    }
+    r->nseries = count;
+    free(keys);
 }

@@ -69,3 +69,11 @@ size_t utf8_check(const char *s, size_t len)
     }
     return len;
 }
+
+size_t utf8_count(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;   /* not a continuation */
+    return n;
+}

@@ -14,7 +14,7 @@ set -u
 
 table='
 # layer rank  modules
-base   1      arena strbuf util error date utf8 num csv outfile datadir embedded embedded_find config
+base   1      arena strbuf util error date utf8 num csv csv_write outfile datadir embedded embedded_find config
 core   2      model metric catalog catalog_lint profile org kpi kpi_store kpi_calc kpi_map expr expr_* facts assess assess_* plan plan_* report labels lang msg msg_* scope
 edge   3      xmlsafe load catalog_xml profile_xml org_load org_csv org_internal org_evidence field kpi_derive render render_* pdfkit pdf_* lang_load template* store store_*
 cli    4      main cli cli_* cmd_*
@@ -34,7 +34,8 @@ sqlite3.h     store*
 std=' assert.h ctype.h errno.h fcntl.h float.h getopt.h inttypes.h limits.h
 math.h signal.h stdarg.h stdbool.h stddef.h stdint.h stdio.h stdlib.h
 string.h strings.h time.h unistd.h dirent.h libgen.h poll.h setjmp.h
-sys/stat.h sys/types.h sys/time.h sys/resource.h sys/wait.h sys/file.h '
+sys/stat.h sys/types.h sys/time.h sys/resource.h sys/wait.h sys/file.h
+sys/ioctl.h '
 std=" $(echo $std) "
 
 layer_of() {    # module -> "name rank", or nothing

@@ -46,6 +46,8 @@ int timestamp_parse(const char *s, size_t len, cg_day *day, int32_t *secs);
 int timestamp_parse_time(const char *s, size_t len, int32_t *secs);
 
 cg_month date_month(cg_day day);
+/* Day of the week: 0 = Monday ... 6 = Sunday. */
+int date_weekday(cg_day day);
 cg_day month_first_day(cg_month m);
 cg_day month_last_day(cg_month m);
 cg_month month_from_ym(int y, int m);

@@ -17,6 +17,7 @@
 #include "copcgap/catalog.h"
 #include "copcgap/error.h"
 #include "copcgap/kpi.h"
+#include "copcgap/lang.h"
 #include "copcgap/org.h"
 #include "copcgap/profile.h"
 
@@ -64,6 +65,16 @@ struct orgdata *org_load(const char *dir, const struct profile *p,
                          const struct catalog *c,
                          const struct kpi_progress *progress,
                          struct cg_errors *errs);
+
+/*
+ * The language table for `code` ("en", "es"): templates/<code>.lang from
+ * the data directory, else the copy compiled into the binary; tables
+ * other than English fall back to English for a missing key.
+ */
+struct lang *lang_load(const char *code, struct cg_errors *errs);
+/* A table from text (tests; `display` names it in errors). */
+struct lang *lang_parse(const char *text, size_t len, const char *display,
+                        const char *code, struct cg_errors *errs);
 
 /* What kind of XML document a file holds (for `validate`). */
 enum doc_kind { DOC_CATALOG, DOC_PROFILE };

@@ -4,7 +4,8 @@
  * Formulas are in inputs.md ("Raw operational data and the KPIs derived
  * from it") and docs/kpis.md; this table gives each metric its name,
  * unit, which direction is better, which raw file derives it, and
- * whether it is a count (reported even when zero).  A catalogue may
+ * whether it is a count (reported even when zero).  Its name in words
+ * is the language table's (metric.<name>, templates/).  A catalogue may
  * declare further metrics (supplied only through metrics.csv).
  */
 #ifndef COPCGAP_METRIC_H
@@ -60,8 +61,6 @@ struct metric_def {
     enum metric_better better;
     enum metric_source source;
     int is_count;               /* reported even when 0 */
-    const char *title_en;
-    const char *title_es;
 };
 
 /* The built-in table, indexed by enum metric_id. */

@@ -51,12 +51,13 @@ struct gap {
     cg_day earliest_done;       /* fix done and data months shown */
     cg_day start;               /* scheduled */
     cg_day due;
-    const char *owner;          /* person, or NULL */
-    const char *owner_role;
-    const char *action;         /* specific: what to change */
-    const char *measure;        /* measurable target */
-    const char *proof;          /* evidence that will prove completion */
-    const char **failing;       /* traces of the rules not passing */
+    const struct assignee *assignee;    /* the requirement's (report.h) */
+    const struct msg *risk;     /* why at risk (code + parameters), or
+                                   NULL */
+    const struct msg *action;   /* specific: what to change */
+    const struct msg *measure;  /* measurable target */
+    const struct msg *proof;    /* evidence that will prove completion */
+    const struct rule_result **failing;   /* the rules not passing */
     size_t nfailing;
     size_t *depends;            /* indexes into plan.gaps of unmet deps */
     size_t ndepends;
@@ -64,7 +65,8 @@ struct gap {
 };
 
 struct owner_month {
-    const char *owner;          /* person or "role (unassigned)" */
+    const char *owner;          /* the assignee's name (person or role) */
+    int unfilled;               /* a role no person holds */
     cg_month month;
     double days;                /* working days of planned effort */
     int overloaded;

@@ -46,6 +46,14 @@ struct role {
 struct scope_exclusion {
     const char *ref;            /* requirement, item or category id */
     const char *reason;
+    const char *approved_by;    /* may be NULL */
+    long line;
+};
+
+/* A person named for one requirement (<owner>). */
+struct named_owner {
+    const char *req;            /* requirement id */
+    const char *person;
     long line;
 };
 
@@ -65,6 +73,8 @@ struct profile {
     size_t nroles;
     struct scope_exclusion *scope;
     size_t nscope;
+    struct named_owner *owners;
+    size_t nowners;
 };
 
 void profile_free(struct profile *p);
@@ -77,6 +87,8 @@ const struct target *program_target(const struct program *pg,
                                     const char *metric);
 /* Person for an owner role, or NULL. */
 const char *profile_person(const struct profile *p, const char *role);
+/* Person the profile names for a requirement (<owner>), or NULL. */
+const char *profile_named_owner(const struct profile *p, const char *req);
 /* The exclusion naming this id, or NULL. */
 const struct scope_exclusion *profile_excluded(const struct profile *p,
                                                const char *ref);

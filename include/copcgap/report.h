@@ -12,17 +12,22 @@
 #include <stddef.h>
 
 #include "copcgap/catalog.h"
+#include "copcgap/lang.h"
 #include "copcgap/model.h"
-#include "copcgap/profile.h"
+#include "copcgap/msg.h"
 #include "copcgap/org.h"
+#include "copcgap/profile.h"
 
 struct rule_result {
     const struct rule *rule;
     enum rule_status status;
     double score;               /* 0-1; what the rule contributes */
-    const char *trace;          /* one line a person can check by hand */
-    const char **details;       /* per program / month / evidence row */
+    const struct msg *trace;    /* one line a person can check by hand */
+    const struct msg **details; /* per program / month / evidence row */
     size_t ndetails, details_cap;
+    const int *programs;        /* the programs the rule covers (profile
+                                   indexes), decided by the driver */
+    size_t nprograms;
     int months_short;           /* metric, sample, trend: months of
                                    conforming data still to be shown (the
                                    worst program); 0 otherwise */
@@ -37,9 +42,20 @@ enum evidence_flag {
     EVF_CHANGED = 1 << 3,       /* sha256 mismatch: the file changed */
     EVF_MISSING = 1 << 4,       /* location names no file */
     EVF_FUTURE = 1 << 5,        /* dated after as-of */
-    EVF_USED = 1 << 6,          /* matched by at least one rule */
+    EVF_USED = 1 << 6,          /* read by at least one rule or fact */
     EVF_COUNTED = 1 << 7        /* valid for at least one rule */
 };
+
+/* The flags that are problems (not USED or COUNTED). */
+#define EVF_PROBLEMS (EVF_UNAPPROVED | EVF_EXPIRED | EVF_STALE | \
+                      EVF_CHANGED | EVF_MISSING | EVF_FUTURE)
+
+/* Machine name of one problem flag ("stale", "missing-file"), for JSON,
+ * CSV and the language table's keys (evidence.flag.<name>); NULL for a
+ * bit that is not a problem.  One table, in report.c. */
+const char *evidence_flag_name(unsigned bit);
+/* The problem bits in the order reports list them (worst first). */
+extern const unsigned evidence_flag_order[6];
 
 struct evidence_state {
     const struct evidence *ev;
@@ -61,7 +77,7 @@ struct xwalk_link {
     size_t req;                 /* source requirement index */
     enum xrel rel;
     int joint;
-    const char *rationale;      /* in the report's language, may be "" */
+    const struct i18n *rationale;   /* may be empty */
 };
 
 struct xwalk_clause {
@@ -78,12 +94,31 @@ struct crosswalk {
     size_t count[COV_COUNT];
 };
 
+/*
+ * Who carries out the work on a requirement.  One rule, decided once
+ * (report_new): the person the profile names for the requirement (an
+ * <owner requirement= person=/> entry), else the person holding the
+ * catalogue's owner role, else the role itself (unfilled), else nobody.
+ */
+enum assign_source {
+    ASSIGN_NAMED,       /* the profile names a person for it */
+    ASSIGN_ROLE,        /* the person holding the owner role */
+    ASSIGN_UNFILLED,    /* a role no person holds in the profile */
+    ASSIGN_NONE         /* the catalogue names no owner role */
+};
+
+struct assignee {
+    enum assign_source source;
+    const char *person;         /* NAMED and ROLE; else NULL */
+    const char *role;           /* the catalogue's owner role, or NULL */
+};
+
 struct req_result {
     const struct requirement *req;
     enum req_status status;
     double score;               /* 0-1, weighted mean of rule scores */
-    const char *na_reason;      /* why n/a (scope or applicability) */
-    const char *owner;          /* person for the owner role, or NULL */
+    const struct msg *na_reason;    /* why n/a (scope or applicability) */
+    struct assignee assignee;
     enum finding_class finding_class;   /* from findings.csv, if any */
     struct rule_result *rules;  /* one per catalogue rule, same order */
     size_t nrules;
@@ -95,12 +130,90 @@ struct group_result {           /* a category or an item */
     size_t count[REQ_COUNT];    /* requirements by status */
 };
 
+/* Where the target a value is compared with comes from. */
+enum target_source {
+    TS_PROGRAM,         /* the program's own target in the profile */
+    TS_DEFAULT,         /* the catalogue's default: the program has none */
+    TS_CATALOGUE,       /* a fixed target of the catalogue's rule */
+    TS_COUNT
+};
+
+struct target_used {
+    int found;
+    enum cmp_op op;
+    double value;
+    enum target_source source;
+};
+
+/* One month of a KPI series. */
+enum point_status {
+    PT_NONE,            /* no value that month */
+    PT_PASS,            /* at target */
+    PT_FAIL,            /* off target */
+    PT_UNJUDGED         /* a value, but no target to judge it by */
+};
+
+struct kpi_point {
+    cg_month month;
+    enum point_status status;
+    double value;
+    long long n;                /* -1 when not given */
+    const char *file;           /* where the value came from */
+    long line;                  /* its line there; 0 when derived */
+};
+
+/* Months a series shows: the year up to the last complete month. */
+#define REPORT_SERIES_MONTHS 12
+
+/*
+ * A program's monthly values of one metric, as every report shows them:
+ * the last REPORT_SERIES_MONTHS months with the target and pass/fail per
+ * month, and the window the catalogue's rules judge (the widest window
+ * of the metric and sample rules that read this metric for this
+ * program; win_months 0 when no rule does).
+ */
+struct kpi_series {
+    int program;
+    const char *metric;
+    const char *unit;           /* "%", "s", "pts", "count", "" */
+    int better;                 /* enum metric_better */
+    struct target_used target;
+    struct kpi_point points[REPORT_SERIES_MONTHS];
+    int npoints_with_value;
+    cg_month win_end;
+    int win_months;
+};
+
+/* How a scope exclusion was used (design.md, scope). */
+struct exclusion_use {
+    const struct scope_exclusion *x;
+    size_t nreqs;               /* requirements it makes n/a */
+    size_t ncritical;           /* ... of which critical */
+};
+
+/*
+ * Why the verdict is what it is: which critical requirements keep it from
+ * conditional, what the overall score alone would give, and whether scope
+ * exclusions remove critical requirements (the reader must know).
+ */
+struct verdict_reason {
+    enum verdict by_score;      /* ignoring critical requirements */
+    size_t *critical;           /* critical requirements not met */
+    size_t ncritical;
+    int score_below;            /* overall < conditional-min */
+    double conditional_min;
+    struct exclusion_use *exclusions;   /* one per profile exclusion */
+    size_t nexclusions;
+    size_t excluded_critical;   /* critical requirements excluded */
+};
+
 struct report {
     struct arena *arena;
     const struct catalog *catalog;
     const struct profile *profile;
-    const char *lang;           /* "en" or "es" */
+    const struct lang *lang;    /* the reader's language (renderers) */
     enum verdict verdict;
+    struct verdict_reason why;
     double overall;             /* 0-1 */
     size_t count[REQ_COUNT];
     struct group_result *cats;  /* catalog->ncategories */
@@ -116,6 +229,10 @@ struct report {
     int window_months;          /* the catalogue's default window */
     struct evidence_state *evidence;    /* one per evidence.csv row */
     size_t nevidence;
+    size_t evidence_problems;   /* rows with at least one problem */
+    struct kpi_series *series;  /* report_build_series(); by program,
+                                   then metric name */
+    size_t nseries;
 
     struct plan *plan;          /* filled by plan_build(); may be NULL */
 
@@ -124,12 +241,30 @@ struct report {
 };
 
 const char *coverage_name(enum coverage c);
+const char *target_source_name(enum target_source s);
+const char *assign_source_name(enum assign_source s);
+const char *point_status_name(enum point_status s);
 
+/* A report for catalogue c and profile p, read in language L (the
+ * renderers format with it; the model itself holds no prose). */
 struct report *report_new(const struct catalog *c, const struct profile *p,
-                          const char *lang);
+                          const struct lang *L);
 void report_free(struct report *r);
+
+/* The language code of the report ("en"). */
+const char *report_lang(const struct report *r);
 
 /* Text of a catalogue i18n in the report's language. */
 const char *report_text(const struct report *r, const struct i18n *t);
+
+/* The name to show for an assignee: the person, else the role, else
+ * NULL (renderers then say "unassigned" in the reader's language). */
+const char *assignee_name(const struct assignee *a);
+
+/*
+ * The KPI series of every program for every metric that has values or
+ * that a rule reads (after assess_run); fills r->series.
+ */
+void report_build_series(struct report *r);
 
 #endif

@@ -18,4 +18,8 @@ size_t utf8_char_len(const char *s, size_t len);
  */
 size_t utf8_check(const char *s, size_t len);
 
+/* Characters (code points) in a valid UTF-8 string: what a terminal
+ * column count needs for the scripts our fonts cover. */
+size_t utf8_count(const char *s);
+
 #endif

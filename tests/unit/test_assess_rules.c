@@ -10,6 +10,7 @@
 #include "copcgap/arena.h"
 #include "copcgap/assess.h"
 #include "copcgap/load.h"
+#include "lang_fixture.h"
 
 static struct catalog *cat;
 static struct profile *prof;
@@ -126,7 +127,7 @@ static void add_kpis(int program, const char *metric, const double *v,
 static const struct rule_result *run(const char *req)
 {
     struct cg_errors errs = CG_ERRORS_INIT;
-    rep = report_new(cat, prof, "en");
+    rep = report_new(cat, prof, en());
     ck_assert(assess_scope(rep, &errs));
     ck_assert_msg(assess_run(rep, org, &errs), "%s",
                   errs.n ? errs.v[0].msg : "");
@@ -139,13 +140,13 @@ static const struct rule_result *run(const char *req)
     do {                                                                  \
         const struct rule_result *res_ = (res);                           \
         ck_assert_msg(res_->status == (st), "status %s, trace: %s",       \
-                      rule_status_name(res_->status), res_->trace);       \
+                      rule_status_name(res_->status), txt(res_->trace));  \
         ck_assert_double_eq_tol(res_->score, (sc), 1e-9);                 \
     } while (0)
 
 #define ASSERT_TRACE(res, text)                                           \
-    ck_assert_msg(strstr((res)->trace, (text)) != NULL,                   \
-                  "trace \"%s\" lacks \"%s\"", (res)->trace, (text))
+    ck_assert_msg(strstr(txt((res)->trace), (text)) != NULL,              \
+                  "trace \"%s\" lacks \"%s\"", txt((res)->trace), (text))
 
 /* ---------------------------------------------------------- evidence */
 
@@ -156,8 +157,8 @@ START_TEST(evidence_exactly_max_age_is_valid)
     add_ev("E1", -1, "policy", "2025-10-31", 1);
     res = run("E1");
     ASSERT_RESULT(res, RS_PASS, 1);
-    ASSERT_TRACE(res, "evidence.csv:2 \"Doc\" (policy) approved 2025-10-31, "
-                      "365 days old <= 365");
+    ASSERT_TRACE(res, "“Doc” (EV1, policy, dated 31 Oct 2025): approved, "
+                      "365 days old ≤ 365");
 }
 END_TEST
 
@@ -167,7 +168,7 @@ START_TEST(evidence_one_day_older_is_stale)
     add_ev("E1", -1, "policy", "2025-10-30", 1);
     res = run("E1");
     ASSERT_RESULT(res, RS_FAIL, 0);
-    ASSERT_TRACE(res, "366 days old > 365: stale");
+    ASSERT_TRACE(res, "366 days old > 365: too old");
     ck_assert(rep->evidence[0].flags & EVF_STALE);
 }
 END_TEST
@@ -206,7 +207,7 @@ START_TEST(evidence_expired_the_day_before_fails)
     ev->expires = day("2026-10-30");
     res = run("E1");
     ASSERT_RESULT(res, RS_FAIL, 0);
-    ASSERT_TRACE(res, "expired 2026-10-30");
+    ASSERT_TRACE(res, "expired on 30 Oct 2026");
 }
 END_TEST
 
@@ -223,8 +224,9 @@ START_TEST(evidence_unapproved_or_tampered_does_not_count)
     ASSERT_RESULT(res, RS_FAIL, 0);
     ck_assert(rep->evidence[0].flags & EVF_UNAPPROVED);
     ck_assert(rep->evidence[1].flags & EVF_CHANGED);
-    ck_assert_msg(strstr(res->details[1], "sha256 mismatch") != NULL, "%s",
-                  res->details[1]);
+    ck_assert_msg(strstr(txt(res->details[1]), "the file changed after it "
+                                               "was registered") != NULL,
+                  "%s", txt(res->details[1]));
 }
 END_TEST
 
@@ -238,7 +240,7 @@ START_TEST(evidence_file_named_but_absent_does_not_count)
     ev->file_present = 0;
     res = run("E1");
     ASSERT_RESULT(res, RS_FAIL, 0);
-    ASSERT_TRACE(res, "file evidence/gone.pdf missing");
+    ASSERT_TRACE(res, "the file evidence/gone.pdf is missing");
     ck_assert(rep->evidence[0].flags & EVF_MISSING);
 }
 END_TEST
@@ -250,7 +252,7 @@ START_TEST(evidence_other_kinds_or_requirements_are_no_data)
     add_ev("E2", -1, "policy", "2026-06-01", 1);      /* wrong requirement */
     res = run("E1");
     ASSERT_RESULT(res, RS_NO_DATA, 0);
-    ASSERT_TRACE(res, "no evidence of kind policy offered for E1");
+    ASSERT_TRACE(res, "no policy offered for E1");
     ck_assert_int_eq(rep->reqs[req_index("E1")].status, REQ_NOT_EVIDENCED);
 }
 END_TEST
@@ -316,8 +318,8 @@ START_TEST(finding_absent_is_no_data_and_class_is_kept)
     /* Site-wide rule: mean of both findings = 0.5. */
     ASSERT_RESULT(res, RS_PARTIAL, 0.5);
     ck_assert_int_eq(rep->reqs[req_index("F1")].finding_class, FC_MAJOR_NC);
-    ASSERT_TRACE(res, "findings.csv:2 not-met by Ana (major-nc): "
-                      "\"no root-cause analysis\"");
+    ASSERT_TRACE(res, "assessor finding “not met” by Ana (major "
+                      "nonconformity): “no root-cause analysis”");
 }
 END_TEST
 
@@ -341,11 +343,11 @@ START_TEST(metric_each_month_against_program_target)
     add_kpis(0, "service_level", voice, 7, "2026-04");  /* 04 outside */
     res = run("M1");
     ASSERT_RESULT(res, RS_PARTIAL, 0.5);
-    ASSERT_TRACE(res, "voice: 6/6 months >= 80 (program target)");
-    ASSERT_TRACE(res, "chat: no service_level target in the profile");
-    ck_assert_msg(strstr(res->details[0], "service_level voice 2026-05 = 81 "
-                                          ">= 80 (program target)"), "%s",
-                  res->details[0]);
+    ASSERT_TRACE(res, "voice: 6/6 months ≥ 80 (program target)");
+    ASSERT_TRACE(res, "chat: no data");
+    ck_assert_msg(strstr(txt(res->details[0]), "service level voice May 2026 "
+                                               "= 81 ≥ 80 (program target)"),
+                  "%s", txt(res->details[0]));
 }
 END_TEST
 
@@ -357,8 +359,8 @@ START_TEST(metric_missing_month_is_no_data_not_pass)
     res = run("M1");
     /* voice 5 of 6 months = 5/6; chat 0: (5/6 + 0) / 2 */
     ASSERT_RESULT(res, RS_PARTIAL, 5.0 / 12.0);
-    ASSERT_TRACE(res, "voice: 5/6 months >= 80 (program target), "
-                      "1 without data");
+    ASSERT_TRACE(res, "voice: 5/6 months ≥ 80 (program target), "
+                      "1 month without data");
     ck_assert_int_eq(res->months_short, 6);     /* chat: no target */
 }
 END_TEST
@@ -374,9 +376,9 @@ START_TEST(metric_at_least_with_fallback_target)
     res = run("M2");
     /* voice 4/4 -> 1; chat 3 of the 4 needed -> 0.75; mean 0.875 */
     ASSERT_RESULT(res, RS_PARTIAL, 0.875);
-    ASSERT_TRACE(res, "chat: 3 of 6 months >= 75 (catalogue default, no "
-                      "program target), 4 needed, below in 2026-08 = 74, "
-                      "2026-09 = 74, 2026-10 = 74");
+    ASSERT_TRACE(res, "chat: 3 of 6 months ≥ 75 (catalogue default, the "
+                      "program sets none), 4 needed, off target in Aug 2026 "
+                      "= 74, Sep 2026 = 74, Oct 2026 = 74");
     ck_assert_int_eq(res->months_short, 1);
 }
 END_TEST
@@ -392,7 +394,7 @@ START_TEST(metric_mean_of_the_window)
     add_kpis(1, "aht", chat, 3, "2026-08");
     res = run("M3");
     ASSERT_RESULT(res, RS_PARTIAL, 0.5);
-    ASSERT_TRACE(res, "voice: mean 303.333333 over 3 months > 300 "
+    ASSERT_TRACE(res, "voice: mean 303.33 over 3 months > 300 "
                       "(catalogue target)");
 }
 END_TEST
@@ -482,11 +484,11 @@ START_TEST(sample_margin_of_error)
     res = run("S1");
     ASSERT_RESULT(res, RS_PARTIAL, 0.5);
     ASSERT_TRACE(res, "voice: 2/2 months within 5 points; chat: 0/2 months "
-                      "within 5 points, 1 without data");
+                      "within 5 points, 1 month without data");
     /* p 0.95, e 0.05, N 4000: n0 = 72.99, n = 72.99 / (1 + 71.99 / 4000)
      * = 71.7 -> 72 */
-    ck_assert_msg(strstr(res->details[1], "N = 4000: 72)"), "%s",
-                  res->details[1]);
+    ck_assert_msg(strstr(txt(res->details[1]), "N = 4000: 72)"), "%s",
+                  txt(res->details[1]));
 }
 END_TEST
 
@@ -568,10 +570,10 @@ START_TEST(one_month_below_target_changes_only_its_requirements)
     ck_assert_int_eq(after[req_index("M2")], REQ_MET);
     ck_assert_double_eq_tol(rep->reqs[req_index("M1")].score, 5.0 / 12.0,
                             1e-9);
-    ck_assert_msg(strstr(rep->reqs[req_index("M1")].rules[0].details[3],
-                         "service_level voice 2026-08 = 78.4 < 80 (program "
+    ck_assert_msg(strstr(txt(rep->reqs[req_index("M1")].rules[0].details[3]),
+                         "service level voice Aug 2026 = 78.4 < 80 (program "
                          "target)") != NULL, "%s",
-                  rep->reqs[req_index("M1")].rules[0].details[3]);
+                  txt(rep->reqs[req_index("M1")].rules[0].details[3]));
 }
 END_TEST
 

@@ -12,6 +12,7 @@
 #include "check_main.h"
 #include "copcgap/assess.h"
 #include "copcgap/load.h"
+#include "lang_fixture.h"
 
 static struct catalog *cat;
 static struct profile *prof;
@@ -34,7 +35,7 @@ static void teardown(void)
 static struct report *new_report(void)
 {
     struct cg_errors errs = CG_ERRORS_INIT;
-    struct report *r = report_new(cat, prof, "en");
+    struct report *r = report_new(cat, prof, en());
     ck_assert(assess_scope(r, &errs));
     errors_free(&errs);
     return r;

@@ -20,6 +20,7 @@
 #include "copcgap/assess.h"
 #include "copcgap/plan.h"
 #include "copcgap/load.h"
+#include "lang_fixture.h"
 
 static struct catalog *cat;
 static struct profile *prof;
@@ -31,7 +32,7 @@ static void setup(void)
     cat = catalog_load("tests/data/plan/catalog.xml", &errs);
     prof = profile_load("tests/data/plan/profile.xml", &errs);
     ck_assert_msg(cat && prof, "%s", errs.n ? errs.v[0].msg : "");
-    rep = report_new(cat, prof, "en");
+    rep = report_new(cat, prof, en());
     ck_assert(assess_scope(rep, &errs));
     errors_free(&errs);
 }
@@ -55,7 +56,7 @@ static void set_all(enum rule_status st, double score)
         for (j = 0; j < rep->reqs[i].nrules; j++) {
             rep->reqs[i].rules[j].status = st;
             rep->reqs[i].rules[j].score = score;
-            rep->reqs[i].rules[j].trace = "t";
+            rep->reqs[i].rules[j].trace = msg_new(rep->arena, "trace.na");
         }
 }
 
@@ -120,10 +121,13 @@ START_TEST(dependency_chain_is_scheduled_back_from_the_audit)
     ck_assert_int_eq(p1->start, day("2027-01-25"));
     ck_assert_int_eq(p5->start, day("2027-03-13"));
     ck_assert(!p1->at_risk && !p2->at_risk && !p3->at_risk);
-    ck_assert_str_eq(p1->owner, "Luis");
-    ck_assert_str_eq(p1->action, "Write and approve the foundation policy.");
-    ck_assert_msg(strstr(p1->measure, "1 approved policy dated within 365 "
-                                      "days") != NULL, "%s", p1->measure);
+    ck_assert_str_eq(p1->assignee->person, "Luis");
+    ck_assert_int_eq(p1->assignee->source, ASSIGN_ROLE);
+    ck_assert_str_eq(txt(p1->action),
+                     "Write and approve the foundation policy.");
+    ck_assert_msg(strstr(txt(p1->measure), "1 approved policy dated within "
+                                           "the last 365 days") != NULL,
+                  "%s", txt(p1->measure));
 }
 END_TEST
 
@@ -135,10 +139,11 @@ START_TEST(months_of_data_put_a_gap_at_risk)
     ck_assert(p4->at_risk);
     ck_assert_int_eq(p4->data_months, 4);
     ck_assert_int_eq(p4->earliest_done, day("2027-03-31"));
-    ck_assert_str_eq(p4->risk_reason,
+    ck_assert_str_eq(p4->risk->key, "risk.data_months");
+    ck_assert_str_eq(txt(p4->risk),
                      "needs 4 more months of conforming data after a 14-day "
-                     "fix: the earliest it can show is 2027-03-31, after the "
-                     "audit on 2027-03-15");
+                     "fix: the earliest it can show is 31 Mar 2027, after "
+                     "the audit on 15 Mar 2027");
     /* At-risk actions start as early as they can. */
     ck_assert_int_eq(p4->start, day("2026-11-01"));
     ck_assert_int_eq(p4->due, day("2026-11-14"));
@@ -220,8 +225,9 @@ START_TEST(audit_date_already_past)
     ck_assert_uint_eq(pl->at_risk, pl->ngaps);
     for (i = 0; i < pl->ngaps; i++) {
         ck_assert_int_eq(pl->gaps[i].tier, TIER_P1);
-        ck_assert(strstr(pl->gaps[i].risk_reason, "is not after the as-of "
-                                                  "date") != NULL);
+        ck_assert_str_eq(pl->gaps[i].risk->key, "risk.audit_passed");
+        ck_assert(strstr(txt(pl->gaps[i].risk), "is not after the as-of "
+                                                "date") != NULL);
     }
 }
 END_TEST

@@ -234,7 +234,7 @@ static void month_days(const struct gen *g, int p, int t, int no_sunday,
     for (i = 0; i < dy->n; i++) {
         cg_day d = dy->first + i;
         /* QA evaluators do not work on Sundays. */
-        if (!no_sunday || (d + 3) % 7 != 6)
+        if (!no_sunday || date_weekday(d) != 6)
             total += gen_day_volume(g, p, d);
         dy->cum[i] = total;
     }

@@ -46,12 +46,6 @@ static int live(enum channel c)
     return c != CH_EMAIL && c != CH_BACK_OFFICE;
 }
 
-static int weekday(cg_day d)
-{
-    /* 1970-01-01 was a Thursday; 0 = Monday. */
-    return (int)(((d % 7) + 7 + 3) % 7);
-}
-
 static double day_weight(enum channel c, cg_day d)
 {
     static const double voice[7] = { 1.30, 1.12, 1.05, 1.02, 0.95, 0.55,
@@ -60,7 +54,7 @@ static double day_weight(enum channel c, cg_day d)
                                     0.52 };
     static const double deferred[7] = { 1.25, 1.10, 1.05, 1.02, 0.98, 0.45,
                                         0.35 };
-    int y, m, dd, w = weekday(d);
+    int y, m, dd, w = date_weekday(d);
 
     date_to_ymd(d, &y, &m, &dd);
     if (live(c) && ((m == 12 && dd == 25) || (m == 1 && dd == 1)))
@@ -72,7 +66,7 @@ static double day_weight(enum channel c, cg_day d)
 
 static int slot_open(enum channel c, cg_day d, int slot)
 {
-    int w = weekday(d);
+    int w = date_weekday(d);
     int from, to;               /* in slots: 16 = 08:00 */
 
     if (!live(c))
