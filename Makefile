@@ -155,10 +155,12 @@ check: deps
 	@$(MAKE) --no-print-directory copcgap tools $(TEST_BIN)
 	@$(MAKE) --no-print-directory structure unit-tests cli-tests
 
-# The layer table and the call-cycle check (design.md, "Layers").
+# The layer table, the call-cycle check (design.md, "Layers") and the
+# language table against the keys the code names.
 structure: $(LIB_OBJ) $(MAIN_OBJ)
 	@sh tools/check-layers.sh
 	@sh tools/check-cycles.sh $(LIB_OBJ) $(MAIN_OBJ)
+	@sh tools/check-keys.sh
 
 unit-tests: $(TEST_BIN)
 	@sh tests/run-unit.sh $(TEST_BIN)
