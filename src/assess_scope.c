@@ -22,6 +22,15 @@ static channel_mask profile_channels(const struct profile *p)
     return m;
 }
 
+/* 1 when `ref` names the requirement, its item or its category. */
+static int excluded_by(const struct catalog *c, const struct requirement *req,
+                       const char *ref)
+{
+    return strcmp(req->id, ref) == 0 ||
+           (req->item != SIZE_MAX && strcmp(c->items[req->item].id, ref) == 0)
+           || strcmp(c->categories[req->category].id, ref) == 0;
+}
+
 static const struct scope_exclusion *excluded(const struct report *r,
                                               const struct requirement *req)
 {
@@ -43,25 +52,44 @@ static size_t exclusion_index(const struct profile *p,
     return (size_t)(x - p->scope);
 }
 
-/* Ids the profile names must be the catalogue's: a typo must not
- * silently keep scope or drop an owner. */
-static int check_ids(const struct report *r, struct cg_errors *errs)
+/*
+ * What the profile says about the catalogue, checked against it: the
+ * ids it excludes or names owners for must be the catalogue's (a typo
+ * must not silently keep scope or drop an owner), and an exclusion that
+ * takes a critical requirement out of scope must say who approved it.
+ * assess refuses a profile that fails; validate warns.
+ */
+int assess_check_profile(const struct catalog *c, const struct profile *p,
+                         struct cg_errors *errs)
 {
-    const struct catalog *c = r->catalog;
-    const struct profile *p = r->profile;
-    size_t i;
+    size_t i, j;
     int ok = 1;
 
     for (i = 0; i < p->nscope; i++) {
-        const char *ref = p->scope[i].ref;
+        const struct scope_exclusion *x = &p->scope[i];
+        const char *ref = x->ref;
         if (catalog_find_req(c, ref, strlen(ref)) < 0 &&
             catalog_find_item(c, ref) < 0 &&
             catalog_find_category(c, ref) < 0) {
-            errors_add(errs, CG_ERR_INPUT, p->path, p->scope[i].line, 0,
+            errors_add(errs, CG_ERR_INPUT, p->path, x->line, 0,
                        "scope excludes \"%s\", which is not a requirement, "
                        "item or category of catalogue %s", ref, c->id);
             ok = 0;
+            continue;
         }
+        if (x->approved_by && *x->approved_by)
+            continue;
+        /* Taking a critical control out of scope changes the verdict:
+         * someone must own that decision. */
+        for (j = 0; j < c->nreqs; j++)
+            if (c->reqs[j].critical && excluded_by(c, &c->reqs[j], ref)) {
+                errors_add(errs, CG_ERR_INPUT, p->path, x->line, 0,
+                           "excluding \"%s\" takes critical requirement %s "
+                           "out of scope: add approved-by (who accepted "
+                           "it)", ref, c->reqs[j].id);
+                ok = 0;
+                break;
+            }
     }
     for (i = 0; i < p->nowners; i++) {
         const char *req = p->owners[i].req;
@@ -82,7 +110,7 @@ int assess_scope(struct report *r, struct cg_errors *errs)
     channel_mask have = profile_channels(p);
     struct verdict_reason *why = &r->why;
     size_t i;
-    int ok = check_ids(r, errs);
+    int ok = assess_check_profile(c, p, errs);
 
     why->nexclusions = p->nscope;
     why->exclusions = arena_calloc(r->arena, p->nscope + 1,
@@ -102,16 +130,6 @@ int assess_scope(struct report *r, struct cg_errors *errs)
             if (req->critical) {
                 u->ncritical++;
                 why->excluded_critical++;
-                /* Taking a critical control out of scope changes the
-                 * verdict: someone must own that decision. */
-                if (!x->approved_by || !*x->approved_by) {
-                    errors_add(errs, CG_ERR_INPUT, p->path, x->line, 0,
-                               "excluding \"%s\" takes critical "
-                               "requirement %s out of scope: add "
-                               "approved-by (who accepted it)", x->ref,
-                               req->id);
-                    ok = 0;
-                }
             }
             m = msg_new(r->arena, "na.excluded");
             msg_id(r->arena, m, "ref", x->ref);

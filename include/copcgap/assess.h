@@ -13,8 +13,16 @@
 #include "copcgap/error.h"
 #include "copcgap/report.h"
 
-/* Returns 1, or 0 with errors (unknown scope ids) appended. */
+/* Returns 1, or 0 with errors (assess_check_profile) appended. */
 int assess_scope(struct report *r, struct cg_errors *errs);
+
+/*
+ * The profile against the catalogue: excluded and owner ids exist, and
+ * an exclusion that removes a critical requirement names approved-by.
+ * Returns 1, or 0 with each problem appended (located in the profile).
+ */
+int assess_check_profile(const struct catalog *c, const struct profile *p,
+                         struct cg_errors *errs);
 
 /*
  * Evaluate every rule of every applicable requirement against the

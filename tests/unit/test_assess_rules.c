@@ -577,11 +577,85 @@ START_TEST(one_month_below_target_changes_only_its_requirements)
 }
 END_TEST
 
+/* ------------------------------------------- one policy, decided once */
+
+START_TEST(check_evidence_ignores_a_missing_file)
+{
+    /* evidence() and evidence rules share one validity predicate: a row
+     * naming a file that is not there counts for neither (evidence()
+     * used to count it when no digest was given). */
+    const struct rule_result *res;
+    struct evidence *ev = add_ev("C2", -1, "policy", "2026-06-01", 1);
+    ev->location = "evidence/gone.pdf";
+    ev->file_present = 0;
+    res = run("C2");
+    ASSERT_RESULT(res, RS_FAIL, 0);
+    ck_assert(rep->evidence[0].flags & EVF_MISSING);
+    ck_assert(rep->evidence[0].flags & EVF_USED);
+    ck_assert(!(rep->evidence[0].flags & EVF_COUNTED));
+}
+END_TEST
+
+START_TEST(index_flags_integrity_of_rows_no_rule_reads)
+{
+    /* No rule asks for a memo: the changed and the missing file are
+     * still the register's problems, and no rule used either row. */
+    struct evidence *a = add_ev("E1", -1, "memo", "2026-06-01", 1);
+    struct evidence *b = add_ev("E1", -1, "memo", "2026-06-01", 1);
+    a->location = "evidence/memo.pdf";
+    a->file_present = 1;
+    a->sha256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    a->actual_sha256 = a->sha256 + 1;
+    a->integrity = INTEG_MISMATCH;
+    b->location = "evidence/gone.pdf";
+    b->file_present = 0;
+    run("E1");
+    ck_assert(rep->evidence[0].flags & EVF_CHANGED);
+    ck_assert(rep->evidence[1].flags & EVF_MISSING);
+    ck_assert(!(rep->evidence[0].flags & EVF_USED));
+    ck_assert(!(rep->evidence[1].flags & EVF_USED));
+    ck_assert_uint_eq(rep->evidence_problems, 2);
+}
+END_TEST
+
+START_TEST(finding_rule_on_no_program_is_not_applicable)
+{
+    /* F3 reads findings for email programs; the site has none.  Like
+     * every other rule type it is n/a, not a gap that blocks the
+     * verdict (it used to be not evidenced). */
+    const struct rule_result *res = run("F3");
+    ASSERT_RESULT(res, RS_NA, 0);
+    ck_assert_int_eq(rep->reqs[req_index("F3")].status, REQ_NA);
+    ck_assert_uint_eq(res->nprograms, 0);
+    ck_assert_str_eq(res->trace->key, "trace.na.no_program");
+}
+END_TEST
+
+START_TEST(metric_values_without_a_target_fail)
+{
+    /* M1 judges each program against its own target; chat has values
+     * but no target, and M1 gives no default: that is a fail ("no
+     * target set"), not missing data. */
+    static const double chat[] = { 90, 91, 92, 93, 94, 95 };
+    const struct rule_result *res;
+    add_kpis(1, "service_level", chat, 6, "2026-05");
+    res = run("M1");
+    ASSERT_RESULT(res, RS_FAIL, 0);
+    ASSERT_TRACE(res, "chat: no target set for service level");
+    ASSERT_TRACE(res, "voice: 0/6 months ≥ 80 (program target), 6 months "
+                      "without data");
+}
+END_TEST
+
 static Suite *rules_suite(void)
 {
     Suite *s = suite_create("assess_rules");
     TCase *tc = tcase_create("rules");
     tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, check_evidence_ignores_a_missing_file);
+    tcase_add_test(tc, index_flags_integrity_of_rows_no_rule_reads);
+    tcase_add_test(tc, finding_rule_on_no_program_is_not_applicable);
+    tcase_add_test(tc, metric_values_without_a_target_fail);
     tcase_add_test(tc, evidence_exactly_max_age_is_valid);
     tcase_add_test(tc, evidence_one_day_older_is_stale);
     tcase_add_test(tc, evidence_counted_by_one_rule_is_not_stale);
