@@ -19,7 +19,6 @@ struct block {
 
 struct arena {
     struct block *head;
-    size_t total;
 };
 
 static size_t header_size(void)
@@ -70,7 +69,6 @@ void *arena_alloc(struct arena *a, size_t size)
     }
     p = (char *)b + header_size() + b->used;
     b->used += need;
-    a->total += size;
     return p;
 }
 
@@ -99,7 +97,7 @@ char *arena_strdup(struct arena *a, const char *s)
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+static char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
     struct strbuf sb = STRBUF_INIT;
     char *p;
@@ -119,11 +117,6 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
     p = arena_vprintf(a, fmt, ap);
     va_end(ap);
     return p;
-}
-
-size_t arena_used(const struct arena *a)
-{
-    return a->total;
 }
 
 void *arena_adopt(struct arena *a, void *heap, size_t n, size_t size)

@@ -24,14 +24,18 @@ struct check_env {
     size_t nprograms;       /* programs in scope of the rule */
 };
 
+/*
+ * The argument checks return what fact callbacks return (expr.h): 0, or
+ * -1 with the message in err.
+ */
 static int need_string(const struct expr_value *args, size_t i,
                        const char *fn, struct strbuf *err)
 {
     if (args[i].type != EV_STR) {
         strbuf_printf(err, "%s() argument %zu must be a string", fn, i + 1);
-        return 0;
+        return -1;
     }
-    return 1;
+    return 0;
 }
 
 static int need_program(const struct check_env *env, const char *fn,
@@ -40,9 +44,9 @@ static int need_program(const struct check_env *env, const char *fn,
     if (env->program < 0) {
         strbuf_printf(err, "%s() needs a program: set per-program=\"true\" "
                       "on the check", fn);
-        return 0;
+        return -1;
     }
-    return 1;
+    return 0;
 }
 
 static int need_count(const struct expr_value *args, size_t nargs, size_t i,
@@ -51,15 +55,15 @@ static int need_count(const struct expr_value *args, size_t nargs, size_t i,
 {
     *out = def;
     if (i >= nargs)
-        return 1;
+        return 0;
     if (args[i].type != EV_NUM || args[i].num < 0 ||
         args[i].num != floor(args[i].num) || args[i].num > 120) {
         strbuf_printf(err, "%s() argument %zu must be a whole number of "
                       "months (0-120)", fn, i + 1);
-        return 0;
+        return -1;
     }
     *out = (long)args[i].num;
-    return 1;
+    return 0;
 }
 
 /* Valid rows of a kind offered for the requirement (and the program,
@@ -103,9 +107,9 @@ static int call_fact(void *ctx, int id, const struct expr_value *args,
     out->type = EV_NODATA;
     switch (id) {
     case FACT_KPI:
-        if (!need_string(args, 0, "kpi", err) ||
-            !need_program(env, "kpi", err) ||
-            !need_count(args, nargs, 1, "kpi", &k, 0, err))
+        if (need_string(args, 0, "kpi", err) < 0 ||
+            need_program(env, "kpi", err) < 0 ||
+            need_count(args, nargs, 1, "kpi", &k, 0, err) < 0)
             return -1;
         e = kpi_store_get(x->o->kpis, env->program, args[0].str,
                           x->r->window_end - (cg_month)k);
@@ -118,10 +122,10 @@ static int call_fact(void *ctx, int id, const struct expr_value *args,
         cg_month m, end = x->r->window_end;
         double sum = 0;
         int count = 0;
-        if (!need_string(args, 0, "mean", err) ||
-            !need_program(env, "mean", err) ||
-            !need_count(args, nargs, 1, "mean", &k,
-                        assess_rule_months(x, env->rule), err))
+        if (need_string(args, 0, "mean", err) < 0 ||
+            need_program(env, "mean", err) < 0 ||
+            need_count(args, nargs, 1, "mean", &k,
+                       assess_rule_months(x, env->rule), err) < 0)
             return -1;
         for (m = end - (cg_month)k + 1; m <= end; m++) {
             e = kpi_store_get(x->o->kpis, env->program, args[0].str, m);
@@ -138,8 +142,8 @@ static int call_fact(void *ctx, int id, const struct expr_value *args,
     }
     case FACT_TARGET: {
         const struct target *t;
-        if (!need_string(args, 0, "target", err) ||
-            !need_program(env, "target", err))
+        if (need_string(args, 0, "target", err) < 0 ||
+            need_program(env, "target", err) < 0)
             return -1;
         t = program_target(&x->p->programs[env->program], args[0].str);
         if (t) {
@@ -149,7 +153,7 @@ static int call_fact(void *ctx, int id, const struct expr_value *args,
         return 0;
     }
     case FACT_EVIDENCE:
-        if (!need_string(args, 0, "evidence", err))
+        if (need_string(args, 0, "evidence", err) < 0)
             return -1;
         out->type = EV_NUM;
         out->num = valid_evidence(env, args[0].str);
@@ -159,7 +163,7 @@ static int call_fact(void *ctx, int id, const struct expr_value *args,
         out->num = (double)env->nprograms;
         return 0;
     case FACT_CHANNEL:
-        if (!need_program(env, "channel", err))
+        if (need_program(env, "channel", err) < 0)
             return -1;
         out->type = EV_STR;
         out->str = channel_name(x->p->programs[env->program].channel);
@@ -174,9 +178,12 @@ static int call_fact(void *ctx, int id, const struct expr_value *args,
     }
 }
 
-/* Evaluate once; returns 1 true, 0 false, -1 no-data, -2 error. */
-static int eval_once(struct check_env *env, struct rule_result *res,
-                     struct strbuf *trace)
+/* What one evaluation gave. */
+enum outcome { OUT_FALSE, OUT_TRUE, OUT_NODATA, OUT_ERROR };
+
+/* Evaluate once (the expression's own trace appended to `trace`). */
+static enum outcome eval_once(struct check_env *env, struct rule_result *res,
+                              struct strbuf *trace)
 {
     struct assess_ctx *x = env->x;
     struct expr_host host = { fact_functions, call_fact, env };
@@ -188,11 +195,11 @@ static int eval_once(struct check_env *env, struct rule_result *res,
                    "requirement %s, check %s: %s", x->c->reqs[env->req].id,
                    res->rule->id, strbuf_cstr(&err));
         strbuf_free(&err);
-        return -2;
+        return OUT_ERROR;
     }
     strbuf_free(&err);
     if (v.type == EV_NODATA)
-        return -1;
+        return OUT_NODATA;
     if (v.type != EV_BOOL) {
         struct strbuf sb = STRBUF_INIT;
         expr_value_format(&v, &sb);
@@ -201,14 +208,15 @@ static int eval_once(struct check_env *env, struct rule_result *res,
                    "not true or false", x->c->reqs[env->req].id,
                    res->rule->id, strbuf_cstr(&sb));
         strbuf_free(&sb);
-        return -2;
+        return OUT_ERROR;
     }
-    return v.b ? 1 : 0;
+    return v.b ? OUT_TRUE : OUT_FALSE;
 }
 
-static const char *result_key(int rc)
+static const char *result_key(enum outcome rc)
 {
-    return rc == 1 ? "check.true" : rc == 0 ? "check.false" : "check.nodata";
+    return rc == OUT_TRUE ? "check.true"
+         : rc == OUT_FALSE ? "check.false" : "check.nodata";
 }
 
 int assess_eval_check(struct assess_ctx *x, size_t req,
@@ -230,13 +238,13 @@ int assess_eval_check(struct assess_ctx *x, size_t req,
     msg_id(x->a, trace, "expr", expr_text(rule->expr));
     if (!rule->per_program) {
         struct strbuf sb = STRBUF_INIT;
-        int rc = eval_once(&env, res, &sb);
-        if (rc == -2)
+        enum outcome rc = eval_once(&env, res, &sb);
+        if (rc == OUT_ERROR)
             ok = 0;
         msg_id(x->a, trace, "eval", arena_strdup(x->a, strbuf_cstr(&sb)));
         msg_key(x->a, trace, "result", result_key(rc));
-        if (rc >= 0)
-            assess_set_score(res, rc);
+        if (rc == OUT_TRUE || rc == OUT_FALSE)
+            assess_set_score(res, rc == OUT_TRUE);
         else
             res->status = RS_NO_DATA;
         strbuf_free(&sb);
@@ -248,14 +256,14 @@ int assess_eval_check(struct assess_ctx *x, size_t req,
     for (i = 0; i < x->nprogs; i++) {
         struct strbuf sb = STRBUF_INIT;
         struct msg *pm = assess_msg(x, "trace.check.program"), *d;
-        int rc;
+        enum outcome rc;
         env.program = x->progs[i];
         rc = eval_once(&env, res, &sb);
-        if (rc == -2)
+        if (rc == OUT_ERROR)
             ok = 0;
-        if (rc >= 0)
+        if (rc == OUT_TRUE || rc == OUT_FALSE)
             any = 1;
-        if (rc == 1)
+        if (rc == OUT_TRUE)
             passed += 1;
         d = assess_msg(x, "detail.check.program");
         msg_id(x->a, d, "program", assess_program_id(x, x->progs[i]));

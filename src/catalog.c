@@ -18,10 +18,6 @@ static const char *const window_mode_names[WIN_COUNT] = {
 };
 
 const char *rule_type_name(enum rule_type t) { return rule_type_names[t]; }
-const char *window_mode_name(enum window_mode m)
-{
-    return window_mode_names[m];
-}
 
 void scoring_defaults(struct scoring *s)
 {

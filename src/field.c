@@ -10,7 +10,8 @@
 #include "copcgap/num.h"
 #include "copcgap/strbuf.h"
 
-int field_is(const struct csv_row *row, int col, const char *s)
+/* 1 when the field is exactly the C string s. */
+static int field_is(const struct csv_row *row, int col, const char *s)
 {
     return str_eq_n(row->f[col].p, row->f[col].len, s);
 }

@@ -274,14 +274,14 @@ static void date_pattern(const struct lang *L, const char *pat, int y,
     }
 }
 
-void lang_date(const struct lang *L, cg_day day, struct strbuf *out)
+static void lang_date(const struct lang *L, cg_day day, struct strbuf *out)
 {
     int y, m, d;
     date_to_ymd(day, &y, &m, &d);
     date_pattern(L, setting(L, "@date", "{yyyy}-{mm}-{dd}"), y, m, d, out);
 }
 
-void lang_month(const struct lang *L, cg_month mo, struct strbuf *out)
+static void lang_month(const struct lang *L, cg_month mo, struct strbuf *out)
 {
     int y = (int)(mo / 12), m = (int)(mo % 12) + 1;
     if (mo < 0 && mo % 12) {

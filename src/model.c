@@ -76,10 +76,6 @@ const char *rule_status_name(enum rule_status s)
 }
 
 const char *req_status_name(enum req_status s) { return req_status_names[s]; }
-int req_status_parse(const char *s, size_t len)
-{
-    return lookup(req_status_names, REQ_COUNT, s, len);
-}
 
 const char *verdict_name(enum verdict v) { return verdict_names[v]; }
 int verdict_parse(const char *s, size_t len)
@@ -91,18 +87,10 @@ const char *finding_result_name(enum finding_result r)
 {
     return finding_result_names[r];
 }
-int finding_result_parse(const char *s, size_t len)
-{
-    return lookup(finding_result_names, FR_COUNT, s, len);
-}
 
 const char *finding_class_name(enum finding_class c)
 {
     return finding_class_names[c];
-}
-int finding_class_parse(const char *s, size_t len)
-{
-    return lookup(finding_class_names, FC_COUNT, s, len);
 }
 
 const char *xrel_name(enum xrel r) { return xrel_names[r]; }

@@ -21,7 +21,8 @@ const char *tier_name(enum tier t)
     }
 }
 
-int plan_fix_days(double effort_days)
+/* Calendar days needed for `effort_days` working days (5 a week). */
+static int plan_fix_days(double effort_days)
 {
     /* Effort is in working days; five of them take a calendar week. */
     int d = (int)ceil(effort_days * 7.0 / 5.0 - 1e-9);

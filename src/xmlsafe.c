@@ -388,7 +388,8 @@ static const char *collapse(struct arena *a, const char *in)
     return s;
 }
 
-const char *xml_text(struct arena *a, xmlNodePtr node)
+/* Element text content copied into the arena, whitespace-trimmed. */
+static const char *xml_text(struct arena *a, xmlNodePtr node)
 {
     xmlChar *v = xmlNodeGetContent(node);
     const char *s = collapse(a, v ? (const char *)v : "");
@@ -396,7 +397,8 @@ const char *xml_text(struct arena *a, xmlNodePtr node)
     return s;
 }
 
-const char *xml_lang(struct arena *a, xmlNodePtr node)
+/* xml:lang of an element, or "en" when absent. */
+static const char *xml_lang(struct arena *a, xmlNodePtr node)
 {
     xmlChar *v = xmlNodeGetLang(node);
     const char *s = arena_strdup(a, v ? (const char *)v : "en");

@@ -26,8 +26,6 @@ void *arena_calloc(struct arena *a, size_t nmemb, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) CG_PRINTF(2, 3);
-char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
-    CG_PRINTF(2, 0);
 
 /*
  * Move a heap array of n elements of `size` bytes into the arena and
@@ -37,7 +35,5 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
  */
 void *arena_adopt(struct arena *a, void *heap, size_t n, size_t size);
 
-/* Bytes handed out so far (for tests and statistics). */
-size_t arena_used(const struct arena *a);
 
 #endif

@@ -205,7 +205,6 @@ int catalog_knows_metric(const struct catalog *c, const char *name,
 int catalog_metric_better(const struct catalog *c, const char *name);
 
 const char *rule_type_name(enum rule_type t);
-const char *window_mode_name(enum window_mode m);
 /* The window mode of that name, or -1. */
 int window_mode_parse(const char *s);
 

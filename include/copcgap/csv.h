@@ -86,7 +86,6 @@ int csv_next(struct csv_reader *r, struct csv_row *row,
              struct cg_errors *errs);
 
 /* Header names (NUL-terminated copies, owned by the reader). */
-size_t csv_header_count(const struct csv_reader *r);
 const char *csv_header_name(const struct csv_reader *r, size_t i);
 
 /*

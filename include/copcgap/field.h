@@ -23,9 +23,6 @@ static inline int field_empty(const struct csv_row *row, int col)
     return row->f[col].len == 0;
 }
 
-/* 1 when the field is exactly the C string s. */
-int field_is(const struct csv_row *row, int col, const char *s);
-
 /* The same against a string literal, without strlen. */
 #define FIELD_IS(row, col, lit) \
     ((row)->f[col].len == sizeof(lit) - 1 && \

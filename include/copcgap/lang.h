@@ -82,8 +82,6 @@ void lang_number(const struct lang *L, double v, int decimals, int exact,
 /* A fraction 0-1 as a percentage with one decimal ("44.7 %"). */
 void lang_percent(const struct lang *L, double fraction, int decimals,
                   struct strbuf *out);
-void lang_date(const struct lang *L, cg_day d, struct strbuf *out);
-void lang_month(const struct lang *L, cg_month m, struct strbuf *out);
 const char *lang_pct_str(const struct lang *L, struct arena *a,
                          double fraction);
 const char *lang_date_str(const struct lang *L, struct arena *a, cg_day d);

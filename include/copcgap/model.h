@@ -101,13 +101,10 @@ int cmp_op_parse(const char *s, size_t len);
 int cmp_op_eval(enum cmp_op op, double value, double target);
 const char *rule_status_name(enum rule_status s);
 const char *req_status_name(enum req_status s);
-int req_status_parse(const char *s, size_t len);
 const char *verdict_name(enum verdict v);
 int verdict_parse(const char *s, size_t len);
 const char *finding_result_name(enum finding_result r);
-int finding_result_parse(const char *s, size_t len);
 const char *finding_class_name(enum finding_class c);
-int finding_class_parse(const char *s, size_t len);
 const char *xrel_name(enum xrel r);
 int xrel_parse(const char *s, size_t len);
 

@@ -98,7 +98,4 @@ const struct plan *plan_build(struct report *r, double capacity_days);
 
 const char *tier_name(enum tier t);
 
-/* Calendar days needed for `effort_days` working days (5 a week). */
-int plan_fix_days(double effort_days);
-
 #endif

@@ -19,8 +19,6 @@
 /* Version of the JSON report format (docs/json.md). */
 #define REPORT_JSON_VERSION 1
 
-/* The report model as JSON text (malloc'd, NUL-terminated). */
-char *render_json_string(const struct report *r);
 int render_json(const struct report *r, struct outfile *o,
                 struct cg_errors *errs);
 
@@ -37,7 +35,6 @@ int render_plan_json(const struct report *r, struct outfile *o,
                      struct cg_errors *errs);
 int render_plan_csv(const struct report *r, struct outfile *o,
                     struct cg_errors *errs);
-void render_plan_csv_text(const struct report *r, struct strbuf *sb);
 /* A workbook is written by name: o must be a file, not standard output. */
 int render_plan_xlsx(const struct report *r, struct outfile *o,
                      struct cg_errors *errs);

@@ -47,10 +47,6 @@ xmlNodePtr xml_first(xmlNodePtr parent);
 xmlNodePtr xml_next(xmlNodePtr node);
 /* Attribute value copied into the arena, or NULL when absent. */
 const char *xml_attr(struct arena *a, xmlNodePtr node, const char *name);
-/* Element text content copied into the arena, whitespace-trimmed. */
-const char *xml_text(struct arena *a, xmlNodePtr node);
-/* xml:lang of an element, or "en" when absent. */
-const char *xml_lang(struct arena *a, xmlNodePtr node);
 /* Parse "true"/"1"/"false"/"0"; def when the attribute is absent. */
 int xml_attr_bool(xmlNodePtr node, const char *name, int def);
 double xml_attr_double(xmlNodePtr node, const char *name, double def);
