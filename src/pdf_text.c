@@ -166,6 +166,7 @@ float pdf_text_break(struct pdfkit *k, enum pdf_font f, float size,
 
     if (!text)
         text = "";
+    out->text = text;
     out->n = 0;
     out->char_wrapped = 0;
     tokenize(k, f, text, out);

@@ -32,6 +32,7 @@ struct pdf_piece;
  * are kept); free with pdf_lines_free().
  */
 struct pdf_lines {
+    const char *text;           /* the text broken (not a copy) */
     struct pdf_line *v;
     size_t n, cap;
     float size;                 /* font size the lines were made for */
@@ -40,7 +41,7 @@ struct pdf_lines {
     size_t npieces, pieces_cap;
 };
 
-#define PDF_LINES_INIT { NULL, 0, 0, 0, 0, NULL, 0, 0 }
+#define PDF_LINES_INIT { NULL, NULL, 0, 0, 0, 0, NULL, 0, 0 }
 
 /*
  * Break text (NULL = "") into lines no wider than width at `size`,
