@@ -14,6 +14,7 @@
 
 #include "check_main.h"
 #include "copcgap/datadir.h"
+#include "copcgap/pdf_chart.h"
 #include "copcgap/pdf_flow.h"
 
 static struct pdfkit *k;
@@ -648,6 +649,61 @@ START_TEST(kv_tiles_and_drawings_stay_in_place)
 }
 END_TEST
 
+static void bar_chart(struct pdf_canvas *cv, float w, float h, void *u)
+{
+    static const struct pdf_tick ticks[] = { { 0, "0 %" }, { 50, "50 %" },
+                                             { 100, "100 %" } };
+    static const struct pdf_hbar bars[] = {
+        { "Leadership", 90, "90 %", 0 }, { "People", 40, "40 %", 1 },
+        { "Processes and a label long enough to be cut", 75, "75 %", 0 },
+    };
+    struct pdf_hbar_chart c;
+    struct pdf_rect r = { 0, 0, w, h };
+
+    memset(&c, 0, sizeof c);
+    c.bars = bars;
+    c.nbars = 3;
+    c.max = 100;
+    c.ticks = ticks;
+    c.nticks = 3;
+    c.has_threshold = 1;
+    c.threshold = 70;
+    c.threshold_text = "70 %";
+    pdf_chart_hbars(cv, &r, &c);
+    (void)u;
+}
+
+/* Charts in the flow: their text joins the page-wide overlap check, and
+ * their boxes move with the drawing onto its page. */
+START_TEST(charts_in_the_flow)
+{
+    float offset;
+
+    for (offset = 0; offset < 700; offset += 70) {
+        struct pdf_flow *f = flow();
+        struct pdf_style body = pdf_style_body();
+        size_t n, i, id, frames = 0;
+        const struct pdf_box *b;
+        float fx0, fy0, fx1, fy1;
+
+        pdf_flow_drawing(f, offset + 1, NULL, NULL);
+        pdf_flow_heading(f, 2, "Readiness by category", NULL);
+        id = pdf_flow_drawing(f, 140, bar_chart, NULL);
+        pdf_flow_para(f, &body, lorem);
+        check_invariants(f, "charts");
+        b = pdf_flow_boxes(f, &n);
+        for (i = 0; i < n; i++)
+            if (b[i].block == id && b[i].kind == PDF_BOX_FRAME) {
+                frames++;
+                pdf_flow_body(f, b[i].page, &fx0, &fy0, &fx1, &fy1);
+                ck_assert_float_eq_tol(b[i].x, fx0, 0.01f);
+            }
+        ck_assert_uint_eq(frames, 2);   /* the drawing's and the chart's */
+        pdf_flow_free(f);
+    }
+}
+END_TEST
+
 static unsigned char *render_once(size_t *len)
 {
     struct cg_errors errs = CG_ERRORS_INIT;
@@ -700,6 +756,7 @@ static Suite *suite(void)
     tcase_add_test(tc, contents_entries_show_section_pages);
     tcase_add_test(tc, misuse_is_reported);
     tcase_add_test(tc, kv_tiles_and_drawings_stay_in_place);
+    tcase_add_test(tc, charts_in_the_flow);
     tcase_add_test(tc, rendering_is_reproducible);
     suite_add_tcase(s, tc);
     return s;
