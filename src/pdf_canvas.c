@@ -582,15 +582,12 @@ void pdf_boxes_draw(struct pdfkit *k, const struct pdf_box *b, size_t n,
     pn.font = -1;
     pn.width = -1;
     pn.dash = -1;
+    /* Shapes first, in order, then all text over them in one text
+     * object: no shape is ever meant to cover text, and a page of table
+     * text then needs one BT ... ET instead of one per row. */
     for (i = 0; i < n; i++) {
         const struct pdf_box *x = &b[i];
-        if (x->kind != PDF_BOX_TEXT)
-            end_text(&pn);
         switch (x->kind) {
-        case PDF_BOX_TEXT:
-            k->op = "drawing text";
-            draw_text(&pn, x, dx, dy);
-            break;
         case PDF_BOX_RECT:
             k->op = "drawing a rectangle";
             draw_rect(&pn, x, dx, dy);
@@ -613,6 +610,10 @@ void pdf_boxes_draw(struct pdfkit *k, const struct pdf_box *b, size_t n,
             break;
         }
     }
+    k->op = "drawing text";
+    for (i = 0; i < n; i++)
+        if (b[i].kind == PDF_BOX_TEXT)
+            draw_text(&pn, &b[i], dx, dy);
     end_text(&pn);
     pdfkit_doing(k, prev);
 }

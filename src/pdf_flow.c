@@ -116,6 +116,7 @@ static const char *copy(struct pdf_flow *f, const char *s)
 
 void pdf_flow_set_running(struct pdf_flow *f, const struct pdf_running *r)
 {
+    f->laid_out = 0;
     f->run.header_left = copy(f, r->header_left);
     f->run.header_right = copy(f, r->header_right);
     f->run.footer_left = copy(f, r->footer_left);
@@ -789,6 +790,7 @@ int pdf_flow_layout(struct pdf_flow *f, struct cg_errors *errs)
     resolve_refs(f);
     ok = f->errs.n == 0;
     errors_move(errs, &f->errs);
+    f->laid_out = ok ? f->nsl + 1 : 0;
     return ok;
 }
 
@@ -854,7 +856,9 @@ int pdf_flow_render(struct pdf_flow *f, struct cg_errors *errs)
 {
     size_t base = pdfkit_page_count(f->k), p, i = 0;
 
-    if (!pdf_flow_layout(f, errs))
+    /* A layout made since the last block was added is reused. */
+    if (!(f->laid_out && f->laid_out == f->nsl + 1) &&
+        !pdf_flow_layout(f, errs))
         return 0;
     for (p = 0; p < f->npages; p++)
         pdfkit_add_page(f->k, f->pages[p].landscape);

@@ -110,6 +110,7 @@ struct pdf_flow {
     size_t npages, pages_cap;
     struct named *names;
     size_t nnames, names_cap;
+    size_t laid_out;            /* slices laid out + 1; 0: none */
 };
 
 /* Shared by the two files. */

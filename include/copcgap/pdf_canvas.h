@@ -154,9 +154,10 @@ void pdf_canvas_anchor(struct pdf_canvas *cv, float x, float y,
                        const char *name);
 
 /*
- * Draw boxes on the kit's current page, moved by (dx, dy); LINK and
- * ANCHOR boxes become pdfkit links and places.  pdf_canvas_draw() draws
- * a whole canvas.
+ * Draw boxes on the kit's current page, moved by (dx, dy): shapes in
+ * their order, then every text line over them.  LINK and ANCHOR boxes
+ * become pdfkit links and places.  pdf_canvas_draw() draws a whole
+ * canvas.
  */
 void pdf_boxes_draw(struct pdfkit *k, const struct pdf_box *b, size_t n,
                     float dx, float dy);
