@@ -246,6 +246,7 @@ struct slice *flow_slice_end(struct pdf_flow *f, size_t box0, float h,
 void flow_spacer(struct pdf_flow *f, float h)
 {
     struct slice *prev = f->nsl ? &f->sl[f->nsl - 1] : NULL;
+    unsigned char keep;
     struct slice *s;
 
     if (h <= 0)
@@ -255,13 +256,14 @@ void flow_spacer(struct pdf_flow *f, float h)
             prev->h = h;
         return;
     }
-    s = &VEC_PUSH(f->sl, f->nsl, f->sl_cap);
+    keep = prev && !prev->brk ? prev->keep : KEEP_NONE;
+    s = &VEC_PUSH(f->sl, f->nsl, f->sl_cap);   /* may move prev */
     memset(s, 0, sizeof *s);
     s->h = h;
     s->box0 = pdf_canvas_count(f->proto);
     s->block = f->nblocks ? f->nblocks - 1 : 0;
     s->discard = 1;
-    s->keep = prev && !prev->brk ? prev->keep : KEEP_NONE;
+    s->keep = keep;
     s->landscape = (unsigned char)f->landscape;
 }
 
@@ -733,13 +735,16 @@ static void collect_names(struct pdf_flow *f)
             n->name = f->out[i].text;
             n->page = f->out[i].page;
         }
-    qsort(f->names, f->nnames, sizeof *f->names, cmp_named);
+    if (f->nnames > 1)
+        qsort(f->names, f->nnames, sizeof *f->names, cmp_named);
 }
 
 size_t pdf_flow_anchor_page(const struct pdf_flow *f, const char *name)
 {
     struct named key, *hit;
 
+    if (f->nnames == 0)
+        return (size_t)-1;
     key.name = name;
     key.page = 0;
     hit = bsearch(&key, f->names, f->nnames, sizeof *f->names, cmp_named);

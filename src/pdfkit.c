@@ -711,7 +711,8 @@ static int resolve_links(struct pdfkit *k, struct cg_errors *errs)
     size_t i;
     int ok = 1;
 
-    qsort(k->anchors, k->nanchors, sizeof *k->anchors, cmp_anchor);
+    if (k->nanchors > 1)
+        qsort(k->anchors, k->nanchors, sizeof *k->anchors, cmp_anchor);
     for (i = 1; i < k->nanchors; i++)
         if (strcmp(k->anchors[i - 1].name, k->anchors[i].name) == 0) {
             errors_add(errs, CG_ERR_INTERNAL, NULL, 0, 0,
@@ -727,8 +728,9 @@ static int resolve_links(struct pdfkit *k, struct cg_errors *errs)
         HPDF_Rect r;
 
         key.name = l->name;
-        a = bsearch(&key, k->anchors, k->nanchors, sizeof *k->anchors,
-                    cmp_anchor_name);
+        a = k->nanchors ? bsearch(&key, k->anchors, k->nanchors,
+                                  sizeof *k->anchors, cmp_anchor_name)
+                        : NULL;
         if (!a || l->page >= k->npages || a->page >= k->npages) {
             errors_add(errs, CG_ERR_INTERNAL, NULL, 0, 0,
                        "link on page %zu to an undefined place \"%s\"",
