@@ -115,8 +115,10 @@ size_t pdf_flow_heading(struct pdf_flow *f, int level, const char *text,
 size_t pdf_flow_para(struct pdf_flow *f, const struct pdf_style *st,
                      const char *text);
 size_t pdf_flow_spacer(struct pdf_flow *f, float h);
-/* Start a new page (orientation and flags apply to it and the pages
- * that follow it, up to the next break). */
+/*
+ * Start a new page.  The orientation holds for the pages that follow,
+ * up to the next break; PDF_PAGE_BARE (a cover) is for this page only.
+ */
 size_t pdf_flow_page_break(struct pdf_flow *f, enum pdf_orient o,
                            unsigned flags);
 
@@ -238,7 +240,9 @@ size_t pdf_flow_anchor_page(const struct pdf_flow *f, const char *name);
 
 /*
  * Lay out if needed, then add the pages to the kit and draw every box,
- * bookmark, place and link.  Returns 1, or 0 with errors.
+ * bookmark, place and link.  Save with pdfkit_save_doc() or
+ * pdfkit_write() (pdfkit_save() would add its own footers).  Returns 1,
+ * or 0 with errors.
  */
 int pdf_flow_render(struct pdf_flow *f, struct cg_errors *errs);
 

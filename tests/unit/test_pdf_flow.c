@@ -726,6 +726,15 @@ static unsigned char *render_once(size_t *len)
     return buf;
 }
 
+static size_t occurrences(const unsigned char *buf, size_t len,
+                          const char *s)
+{
+    size_t n = strlen(s), i, c = 0;
+    for (i = 0; i + n <= len; i++)
+        c += memcmp(buf + i, s, n) == 0;
+    return c;
+}
+
 START_TEST(rendering_is_reproducible)
 {
     size_t l1, l2;
@@ -733,6 +742,10 @@ START_TEST(rendering_is_reproducible)
 
     ck_assert_uint_eq(l1, l2);
     ck_assert(memcmp(a, b, l1) == 0);
+    /* The contents entry, the heading's bookmark and the link made it
+     * into the file. */
+    ck_assert_uint_eq(occurrences(a, l1, "/Subtype /Link"), 2);
+    ck_assert_uint_ge(occurrences(a, l1, "/Type /Outlines"), 1);
     free(a);
     free(b);
 }
