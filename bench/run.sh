@@ -10,6 +10,12 @@
 # and kept.  Every file is read once before timing so all tools read from
 # the page cache; copcgap and wc take the best of $BENCH_RUNS runs (3),
 # sqlite3 one run (it takes seconds).  BENCH_ROWS overrides the sizes.
+#
+# First, the PDF layer: tools/pdf-bench lays out and writes a 300-page
+# report with pdf_flow (tables, paragraphs, charts) and draws the same
+# text lines with bare libharu; pages per second for both, their ratio
+# (target: the flow at least half as fast), and each one's peak RSS from
+# its own process.  BENCH_ONLY=pdf stops after it.
 set -eu
 bin=$1
 tools=$2
@@ -80,8 +86,22 @@ cross_check() {
         }' "$1" "$2"
 }
 
-command -v sqlite3 >/dev/null || { echo "bench: sqlite3 missing" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing" >&2; exit 1; }
+
+echo "PDF layer benchmark (CPU seconds, best of $runs)"
+"$tools/pdf-bench" -r "$runs" both -l "$work/pdf-lines.txt" \
+    -o "$work/pdf-flow.pdf" | grep -v "^  last run"
+for side in flow bare; do
+    /usr/bin/time -v "$tools/pdf-bench" -r 1 "$side" \
+        -l "$work/pdf-lines.txt" > /dev/null 2> "$work/pdf-$side-time.txt"
+    awk -F': ' -v side="$side" '/Maximum resident set size/ {
+        printf "  %s alone: peak RSS %.1f MB\n", side, $2 / 1024 }' \
+        "$work/pdf-$side-time.txt"
+done
+[ "${BENCH_ONLY:-}" = pdf ] && exit 0
+echo
+
+command -v sqlite3 >/dev/null || { echo "bench: sqlite3 missing" >&2; exit 1; }
 
 echo "copcgap kpi benchmark ($(nproc) CPUs, $(uname -m)); files in $work"
 for rows in $sizes; do

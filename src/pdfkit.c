@@ -1,37 +1,33 @@
 /*
- * pdfkit.c — page layout over libharu (see pdfkit.h).
+ * pdfkit.c — page layout and document plumbing over libharu (see
+ * pdfkit.h).
  *
- * libharu facts relied on (shared/spec/library-notes.md): UTF-8 text
- * needs HPDF_UseUTFEncodings + the "UTF-8" encoder and an embedded TTF;
- * HPDF_Font_TextWidth measures UTF-8 correctly; output is reproducible
- * when the info dates are set explicitly.
+ * libharu facts relied on (shared/spec/library-notes.md and its 2.3.0
+ * source): UTF-8 text needs HPDF_UseUTFEncodings + the "UTF-8" encoder
+ * and an embedded TTF, whose text codes are then the Unicode values
+ * (Identity-H); a font's widths are the sum of its characters' advance
+ * widths (no kerning); output is reproducible when the info dates are
+ * set explicitly.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <hpdf.h>
+#include "pdfkit_int.h"
 
-#include "copcgap/pdfkit.h"
+#include "copcgap/outfile.h"
+#include "copcgap/pdf_text.h"
 #include "copcgap/strbuf.h"
 #include "copcgap/utf8.h"
 
 #define FOOTER_Y 28.0f
 #define LINE_GAP 1.25f          /* line height = size * LINE_GAP */
 #define CELL_PAD 3.0f
+/* Table cells shrink to this share of their size before a long word is
+ * broken between characters ("Cláusul/a" in a narrow column). */
+#define CELL_SHRINK 0.75f
 
-struct pdfkit {
-    HPDF_Doc pdf;
-    HPDF_Font font[2];
-    HPDF_Page *pages;
-    size_t npages, pages_cap;
-    HPDF_Page page;
-    float y;                    /* cursor: top of the next line */
-    const struct pdf_table *table;  /* table whose header repeats */
-    HPDF_STATUS error;          /* first libharu error */
-    HPDF_STATUS detail;
-    time_t when;
-};
+/* ------------------------------------------------------------- errors */
 
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
@@ -39,12 +35,151 @@ static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
     if (!k->error) {
         k->error = error;
         k->detail = detail;
+        k->err_op = k->op;
+        k->err_page = k->page ? k->cur + 1 : 0;
     }
 }
 
-static HPDF_Font load_font(struct pdfkit *k, const char *dir,
-                           const char *file, struct cg_errors *errs)
+/* libharu's codes for what can go wrong while drawing and saving. */
+static const struct {
+    HPDF_STATUS code;
+    const char *what;
+} hpdf_errors[] = {
+    { HPDF_FAILD_TO_ALLOC_MEM, "out of memory" },
+    { HPDF_FILE_IO_ERROR, "file input/output error" },
+    { HPDF_FILE_OPEN_ERROR, "cannot open file" },
+    { HPDF_INVALID_DOCUMENT, "invalid document" },
+    { HPDF_INVALID_PARAMETER, "invalid parameter" },
+    { HPDF_INVALID_PAGE, "invalid page" },
+    { HPDF_INVALID_FONT_NAME, "invalid font name" },
+    { HPDF_PAGE_INVALID_FONT, "invalid font" },
+    { HPDF_PAGE_INVALID_FONT_SIZE, "invalid font size" },
+    { HPDF_PAGE_INVALID_GMODE, "operation not allowed here" },
+    { HPDF_PAGE_INVALID_SIZE, "invalid page size" },
+    { HPDF_PAGE_OUT_OF_RANGE, "value out of range" },
+    { HPDF_REAL_OUT_OF_RANGE, "number out of range" },
+    { HPDF_STRING_OUT_OF_RANGE, "string too long" },
+    { HPDF_EXCEED_GSTATE_LIMIT, "graphics states nested too deep" },
+    { HPDF_PAGE_CANNOT_RESTORE_GSTATE, "unbalanced graphics state" },
+    { HPDF_TTF_CANNOT_EMBEDDING_FONT, "font may not be embedded" },
+    { HPDF_TTF_INVALID_CMAP, "font has no usable character map" },
+    { HPDF_TTF_INVALID_FOMAT, "not a TrueType font" },
+    { HPDF_TTF_MISSING_TABLE, "font lacks a required table" },
+    { HPDF_INVALID_DESTINATION, "invalid link destination" },
+    { HPDF_INVALID_OUTLINE, "invalid bookmark" },
+    { HPDF_ZLIB_ERROR, "compression failed" },
+    { HPDF_XREF_COUNT_ERR, "too many objects" },
+    { HPDF_DICT_COUNT_ERR, "dictionary too large" },
+    { HPDF_ARRAY_COUNT_ERR, "array too large" },
+};
+
+static const char *hpdf_error_text(HPDF_STATUS code)
 {
+    size_t i;
+    for (i = 0; i < ARRAY_LEN(hpdf_errors); i++)
+        if (hpdf_errors[i].code == code)
+            return hpdf_errors[i].what;
+    return "libharu error";
+}
+
+/* The recorded libharu error as one located message. */
+static void report_error(const struct pdfkit *k, const char *file,
+                         struct cg_errors *errs)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    strbuf_adds(&sb, "cannot write PDF: ");
+    if (k->err_page)
+        strbuf_printf(&sb, "page %zu, ", k->err_page);
+    strbuf_printf(&sb, "%s: %s (libharu error 0x%04X, detail %u)",
+                  k->err_op ? k->err_op : "building the document",
+                  hpdf_error_text(k->error), (unsigned)k->error,
+                  (unsigned)k->detail);
+    errors_add(errs, CG_ERR_INTERNAL, file, 0, 0, "%s", strbuf_cstr(&sb));
+    strbuf_free(&sb);
+}
+
+/* -------------------------------------------------------------- fonts */
+
+/*
+ * libharu 2.3.0 gives each TrueType font a ToUnicode stream holding
+ * "1 begincidrange <0000> <FFFF> 0 endcidrange": a CID-keyed CMap
+ * operator that has no meaning in a ToUnicode map (poppler warns on
+ * every page, PDFBox rejects the map).  The stream is made when the
+ * font object is (HPDF_GetFont -> HPDF_Type0Font_New -> CreateCMap) and
+ * is not touched again, so its contents can be replaced right after.
+ * Text codes are Unicode values (Identity-H over a Unicode CID map), so
+ * the valid map is the identity: one bfrange per first byte, since a
+ * bfrange may not cross a first byte, leaving out the surrogate block
+ * (not characters) and the C0 controls (never drawn).
+ */
+static HPDF_STATUS write_to_unicode(HPDF_Stream st)
+{
+    static const char head[] =
+        "/CIDInit /ProcSet findresource begin\n"
+        "12 dict begin\n"
+        "begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+        "/Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n"
+        "/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    static const char tail[] =
+        "endcmap\n"
+        "CMapName currentdict /CMap defineresource pop\n"
+        "end\nend\n";
+    HPDF_STATUS ret = HPDF_Stream_WriteStr(st, head);
+    unsigned ranges[256], n = 0, i, j;
+
+    for (i = 0; i < 256; i++)
+        if (i < 0xD8 || i > 0xDF)
+            ranges[n++] = i;
+    /* At most 100 entries between beginbfrange and endbfrange. */
+    for (i = 0; i < n && ret == HPDF_OK; i += 100) {
+        unsigned m = n - i < 100 ? n - i : 100;
+        char line[64];
+        snprintf(line, sizeof line, "%u beginbfrange\n", m);
+        ret += HPDF_Stream_WriteStr(st, line);
+        for (j = i; j < i + m; j++) {
+            unsigned lo = ranges[j] == 0 ? 0x20 : 0x00;
+            snprintf(line, sizeof line, "<%02X%02X> <%02XFF> <%02X%02X>\n",
+                     ranges[j], lo, ranges[j], ranges[j], lo);
+            ret += HPDF_Stream_WriteStr(st, line);
+        }
+        ret += HPDF_Stream_WriteStr(st, "endbfrange\n");
+    }
+    ret += HPDF_Stream_WriteStr(st, tail);
+    return ret;
+}
+
+static int fix_to_unicode(struct pdfkit *k, HPDF_Font font)
+{
+    HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+    HPDF_Dict info;
+    HPDF_STATUS ret = HPDF_OK;
+
+    if (!cmap || !cmap->stream)
+        return 0;
+    HPDF_MemStream_FreeData(cmap->stream);
+    ret += write_to_unicode(cmap->stream);
+    /* The stream dictionary described the CID map it replaced. */
+    ret += HPDF_Dict_AddName(cmap, "CMapName", "Adobe-Identity-UCS");
+    info = HPDF_Dict_New(k->pdf->mmgr);
+    if (!info)
+        return 0;
+    ret += HPDF_Dict_Add(cmap, "CIDSystemInfo", info);
+    ret += HPDF_Dict_Add(info, "Registry",
+                         HPDF_String_New(k->pdf->mmgr, "Adobe", NULL));
+    ret += HPDF_Dict_Add(info, "Ordering",
+                         HPDF_String_New(k->pdf->mmgr, "UCS", NULL));
+    ret += HPDF_Dict_AddNumber(info, "Supplement", 0);
+    return ret == HPDF_OK;
+}
+
+static int load_font(struct pdfkit *k, enum pdf_font which, const char *dir,
+                     const char *file, struct cg_errors *errs)
+{
+    struct pdfkit_font *pf = &k->font[which];
     struct strbuf sb = STRBUF_INIT;
     const char *name;
     HPDF_Font f = NULL;
@@ -57,19 +192,55 @@ static HPDF_Font load_font(struct pdfkit *k, const char *dir,
                    "fonts-dejavu-core, or set --font-dir / "
                    "COPCGAP_FONT_DIR)");
         strbuf_free(&sb);
-        return NULL;
+        return 0;
     }
     fclose(fp);
     name = HPDF_LoadTTFontFromFile(k->pdf, sb.buf, HPDF_TRUE);
     if (name)
         f = HPDF_GetFont(k->pdf, name, "UTF-8");
-    if (!f)
+    if (!f || !fix_to_unicode(k, f)) {
         errors_add(errs, CG_ERR_IO, sb.buf, 0, 0,
-                   "cannot load TrueType font (libharu error 0x%04X)",
-                   (unsigned)k->error);
+                   "cannot load TrueType font: %s (libharu error 0x%04X)",
+                   hpdf_error_text(k->error), (unsigned)k->error);
+        strbuf_free(&sb);
+        return 0;
+    }
+    pf->h = f;
+    pf->ascent = (float)HPDF_Font_GetAscent(f);
+    pf->descent = (float)HPDF_Font_GetDescent(f);
     strbuf_free(&sb);
-    return f;
+    return 1;
 }
+
+int pdfkit_char_width(struct pdfkit *k, enum pdf_font f, unsigned cp)
+{
+    struct pdfkit_font *pf = &k->font[f];
+
+    /* libharu's UTF-8 encoder handles the Basic Multilingual Plane only
+     * (it drops other characters), so they take no room. */
+    if (cp > 0xFFFF)
+        return 0;
+    if (!pf->w) {
+        pf->w = xmalloc(0x10000 * sizeof *pf->w);
+        memset(pf->w, 0xFF, 0x10000 * sizeof *pf->w);     /* all -1 */
+    }
+    if (pf->w[cp] < 0)
+        pf->w[cp] = (int16_t)HPDF_Font_GetUnicodeWidth(pf->h,
+                                                       (HPDF_UNICODE)cp);
+    return pf->w[cp];
+}
+
+float pdfkit_ascent(const struct pdfkit *k, enum pdf_font f)
+{
+    return k->font[f].ascent;
+}
+
+float pdfkit_descent(const struct pdfkit *k, enum pdf_font f)
+{
+    return k->font[f].descent;
+}
+
+/* ----------------------------------------------------------- document */
 
 static void set_date(struct pdfkit *k, HPDF_InfoType which)
 {
@@ -101,51 +272,152 @@ struct pdfkit *pdfkit_new(const char *font_dir, time_t when,
         free(k);
         return NULL;
     }
+    pdfkit_doing(k, "loading fonts");
     HPDF_SetCompressionMode(k->pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(k->pdf);
     HPDF_SetCurrentEncoder(k->pdf, "UTF-8");
-    k->font[PDF_REGULAR] = load_font(k, font_dir, "DejaVuSans.ttf", errs);
-    k->font[PDF_BOLD] = k->font[PDF_REGULAR]
-        ? load_font(k, font_dir, "DejaVuSans-Bold.ttf", errs) : NULL;
-    if (!k->font[PDF_REGULAR] || !k->font[PDF_BOLD]) {
+    if (!load_font(k, PDF_REGULAR, font_dir, "DejaVuSans.ttf", errs) ||
+        !load_font(k, PDF_BOLD, font_dir, "DejaVuSans-Bold.ttf", errs)) {
         pdfkit_free(k);
         return NULL;
     }
     set_date(k, HPDF_INFO_CREATION_DATE);
     set_date(k, HPDF_INFO_MOD_DATE);
-    HPDF_SetInfoAttr(k->pdf, HPDF_INFO_CREATOR, "copcgap " COPCGAP_VERSION);
     HPDF_SetInfoAttr(k->pdf, HPDF_INFO_PRODUCER, "copcgap with libharu");
+    k->creator = xstrdup("copcgap " COPCGAP_VERSION);
+    HPDF_SetInfoAttr(k->pdf, HPDF_INFO_CREATOR, k->creator);
+    pdfkit_doing(k, NULL);
     return k;
 }
 
 void pdfkit_free(struct pdfkit *k)
 {
+    size_t i;
+
     if (!k)
         return;
     if (k->pdf)
         HPDF_Free(k->pdf);
+    free(k->font[PDF_REGULAR].w);
+    free(k->font[PDF_BOLD].w);
     free(k->pages);
+    free(k->landscape);
+    for (i = 0; i < k->nanchors; i++)
+        free(k->anchors[i].name);
+    for (i = 0; i < k->nlinks; i++)
+        free(k->links[i].name);
+    free(k->anchors);
+    free(k->links);
+    free(k->lang);
+    free(k->title);
+    free(k->author);
+    free(k->subject);
+    free(k->keywords);
+    free(k->creator);
     free(k);
+}
+
+/* Replace *dst with a copy of src (NULL leaves it). */
+static void keep_text(char **dst, const char *src)
+{
+    if (!src)
+        return;
+    free(*dst);
+    *dst = xstrdup(src);
+}
+
+void pdfkit_set_doc_info(struct pdfkit *k, const struct pdf_doc_info *info)
+{
+    static const struct {
+        HPDF_InfoType type;
+        size_t field;
+    } map[] = {
+        { HPDF_INFO_TITLE, offsetof(struct pdf_doc_info, title) },
+        { HPDF_INFO_AUTHOR, offsetof(struct pdf_doc_info, author) },
+        { HPDF_INFO_SUBJECT, offsetof(struct pdf_doc_info, subject) },
+        { HPDF_INFO_KEYWORDS, offsetof(struct pdf_doc_info, keywords) },
+        { HPDF_INFO_CREATOR, offsetof(struct pdf_doc_info, creator) },
+    };
+    const char *prev = pdfkit_doing(k, "setting document information");
+    size_t i;
+
+    for (i = 0; i < ARRAY_LEN(map); i++) {
+        const char *v;
+        memcpy(&v, (const char *)info + map[i].field, sizeof v);
+        if (v)
+            HPDF_SetInfoAttr(k->pdf, map[i].type, v);
+    }
+    keep_text(&k->title, info->title);
+    keep_text(&k->author, info->author);
+    keep_text(&k->subject, info->subject);
+    keep_text(&k->keywords, info->keywords);
+    keep_text(&k->creator, info->creator);
+    pdfkit_doing(k, prev);
 }
 
 void pdfkit_set_info(struct pdfkit *k, const char *title, const char *author,
                      const char *subject)
 {
-    if (title)
-        HPDF_SetInfoAttr(k->pdf, HPDF_INFO_TITLE, title);
-    if (author)
-        HPDF_SetInfoAttr(k->pdf, HPDF_INFO_AUTHOR, author);
-    if (subject)
-        HPDF_SetInfoAttr(k->pdf, HPDF_INFO_SUBJECT, subject);
+    struct pdf_doc_info info;
+
+    memset(&info, 0, sizeof info);
+    info.title = title;
+    info.author = author;
+    info.subject = subject;
+    pdfkit_set_doc_info(k, &info);
+}
+
+void pdfkit_set_lang(struct pdfkit *k, const char *lang)
+{
+    free(k->lang);
+    k->lang = lang && *lang ? xstrdup(lang) : NULL;
+}
+
+/* -------------------------------------------------------------- pages */
+
+size_t pdfkit_add_page(struct pdfkit *k, int landscape)
+{
+    const char *prev = pdfkit_doing(k, "adding a page");
+
+    k->page = HPDF_AddPage(k->pdf);
+    HPDF_Page_SetSize(k->page, HPDF_PAGE_SIZE_A4,
+                      landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
+    VEC_PUSH(k->pages, k->npages, k->pages_cap) = k->page;
+    VEC_RESERVE(k->landscape, k->land_cap, k->npages);
+    k->landscape[k->npages - 1] = landscape != 0;
+    k->cur = k->npages - 1;
+    k->y = pdfkit_page_height(k) - PDF_MARGIN;
+    pdfkit_doing(k, prev);
+    return k->cur;
+}
+
+void pdfkit_use_page(struct pdfkit *k, size_t index)
+{
+    if (index >= k->npages)
+        return;
+    k->cur = index;
+    k->page = k->pages[index];
+}
+
+size_t pdfkit_current_page(const struct pdfkit *k)
+{
+    return k->cur;
+}
+
+float pdfkit_page_width(const struct pdfkit *k)
+{
+    return k->npages && k->landscape[k->cur] ? PDF_PAGE_H : PDF_PAGE_W;
+}
+
+float pdfkit_page_height(const struct pdfkit *k)
+{
+    return k->npages && k->landscape[k->cur] ? PDF_PAGE_W : PDF_PAGE_H;
 }
 
 /* A page break inside a table keeps the table (its header repeats). */
 static void add_page(struct pdfkit *k)
 {
-    k->page = HPDF_AddPage(k->pdf);
-    HPDF_Page_SetSize(k->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-    VEC_PUSH(k->pages, k->npages, k->pages_cap) = k->page;
-    k->y = PDF_PAGE_H - PDF_MARGIN;
+    pdfkit_add_page(k, 0);
 }
 
 void pdfkit_new_page(struct pdfkit *k)
@@ -177,65 +449,44 @@ void pdfkit_need(struct pdfkit *k, float height)
     }
 }
 
+/* ------------------------------------------------------------- widths */
+
+float pdfkit_width_n(struct pdfkit *k, enum pdf_font f, float size,
+                     const char *text, size_t len)
+{
+    long units = 0;
+    size_t i = 0;
+
+    while (i < len) {
+        const unsigned char *u = (const unsigned char *)text + i;
+        size_t n = utf8_char_len(text + i, len - i);
+        unsigned cp;
+        switch (n) {
+        case 1:
+            cp = u[0];
+            break;
+        case 2:
+            cp = (unsigned)(u[0] & 0x1F) << 6 | (u[1] & 0x3Fu);
+            break;
+        case 3:
+            cp = (unsigned)(u[0] & 0x0F) << 12 |
+                 (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3Fu);
+            break;
+        default:                /* invalid or outside the BMP: no room */
+            cp = 0x10000;
+            n = n ? n : 1;
+            break;
+        }
+        units += pdfkit_char_width(k, f, cp);
+        i += n;
+    }
+    return (float)units * size / 1000.0f;
+}
+
 float pdfkit_width(struct pdfkit *k, enum pdf_font f, float size,
                    const char *text)
 {
-    HPDF_TextWidth tw;
-    size_t len = strlen(text);
-
-    if (len == 0)
-        return 0;
-    tw = HPDF_Font_TextWidth(k->font[f], (const HPDF_BYTE *)text,
-                             (HPDF_UINT)len);
-    return (float)tw.width * size / 1000.0f;
-}
-
-static float width_n(struct pdfkit *k, enum pdf_font f, float size,
-                     const char *text, size_t len)
-{
-    HPDF_TextWidth tw;
-    if (len == 0)
-        return 0;
-    tw = HPDF_Font_TextWidth(k->font[f], (const HPDF_BYTE *)text,
-                             (HPDF_UINT)len);
-    return (float)tw.width * size / 1000.0f;
-}
-
-/*
- * Length in bytes of the longest prefix of s (up to its end or a newline)
- * that fits in width, broken after a space when possible, else at a
- * character boundary.  Always at least one character.
- */
-static size_t fit_line(struct pdfkit *k, enum pdf_font f, float size,
-                       const char *s, float width, size_t *skip)
-{
-    size_t end = strcspn(s, "\n"), best_space = 0, i = 0, last_fit = 0;
-
-    *skip = 0;
-    if (width_n(k, f, size, s, end) <= width) {
-        *skip = s[end] == '\n';
-        return end;
-    }
-    while (i < end) {
-        size_t n = utf8_char_len(s + i, end - i);
-        if (n == 0)
-            n = 1;
-        if (width_n(k, f, size, s, i + n) > width)
-            break;
-        i += n;
-        last_fit = i;
-        if (s[i] == ' ')
-            best_space = i;
-    }
-    if (best_space > 0) {
-        *skip = 1;              /* drop the space at the break */
-        return best_space;
-    }
-    if (last_fit == 0) {
-        size_t n = utf8_char_len(s, end);
-        last_fit = n ? n : 1;
-    }
-    return last_fit;
+    return pdfkit_width_n(k, f, size, text, strlen(text));
 }
 
 static float line_height(float size)
@@ -247,10 +498,11 @@ static void draw_line(struct pdfkit *k, enum pdf_font f, float size,
                       const struct rgb *color, float x, float baseline,
                       const char *text, size_t len)
 {
+    const char *prev = pdfkit_doing(k, "drawing text");
     char *tmp = xstrndup(text, len);
 
     HPDF_Page_BeginText(k->page);
-    HPDF_Page_SetFontAndSize(k->page, k->font[f], size);
+    HPDF_Page_SetFontAndSize(k->page, k->font[f].h, size);
     if (color)
         HPDF_Page_SetRGBFill(k->page, color->r, color->g, color->b);
     else
@@ -258,59 +510,68 @@ static void draw_line(struct pdfkit *k, enum pdf_font f, float size,
     HPDF_Page_TextOut(k->page, x, baseline, tmp);
     HPDF_Page_EndText(k->page);
     free(tmp);
+    pdfkit_doing(k, prev);
 }
 
 /*
- * Lay out the paragraph; draw it when `draw`, each line aligned within
+ * Lay out the text (line breaks from pdf_text_break, shrinking down to
+ * min_size); draw it when `draw`, each line aligned within
  * [x, x + width].  Returns its height.
  */
 static float layout(struct pdfkit *k, enum pdf_font f, float size,
-                    const struct rgb *color, float x, float width,
-                    enum pdf_align align, const char *text, int draw,
-                    float top)
+                    float min_size, const struct rgb *color, float x,
+                    float width, enum pdf_align align, const char *text,
+                    int draw, float top)
 {
-    const char *s = text ? text : "";
-    float lh = line_height(size), h = 0;
+    struct pdf_lines lines = PDF_LINES_INIT;
+    float lh, h = 0;
+    size_t i;
 
-    do {
-        size_t skip, n = fit_line(k, f, size, s, width, &skip);
+    size = pdf_text_break(k, f, size, min_size, width, text, &lines);
+    lh = line_height(size);
+    for (i = 0; i < lines.n; i++) {
+        const struct pdf_line *ln = &lines.v[i];
         if (draw) {
             float lx = x;
-            if (align != ALIGN_LEFT) {
-                float w = width_n(k, f, size, s, n);
-                lx = align == ALIGN_RIGHT ? x + width - w
-                                          : x + (width - w) / 2;
-            }
-            draw_line(k, f, size, color, lx, top - h - size, s, n);
+            if (align == ALIGN_RIGHT)
+                lx = x + width - ln->width;
+            else if (align == ALIGN_CENTER)
+                lx = x + (width - ln->width) / 2;
+            draw_line(k, f, size, color, lx, top - h - size,
+                      text + ln->off, ln->len);
         }
         h += lh;
-        s += n + skip;
-    } while (*s);
+    }
+    pdf_lines_free(&lines);
     return h;
 }
 
 float pdfkit_para_height(struct pdfkit *k, enum pdf_font f, float size,
                          float width, const char *text)
 {
-    return layout(k, f, size, NULL, 0, width, ALIGN_LEFT, text, 0, 0);
+    return layout(k, f, size, size, NULL, 0, width, ALIGN_LEFT, text, 0, 0);
 }
 
 float pdfkit_para(struct pdfkit *k, enum pdf_font f, float size,
                   const struct rgb *color, float x, float width,
                   const char *text)
 {
-    const char *s = text ? text : "";
+    struct pdf_lines lines = PDF_LINES_INIT;
     float lh = line_height(size), used = 0;
+    size_t i;
 
+    if (!text)
+        text = "";
+    pdf_text_break(k, f, size, size, width, text, &lines);
     /* Line by line so that a long paragraph can cross a page break. */
-    do {
-        size_t skip, n = fit_line(k, f, size, s, width, &skip);
+    for (i = 0; i < lines.n; i++) {
         pdfkit_need(k, lh);
-        draw_line(k, f, size, color, x, k->y - size, s, n);
+        draw_line(k, f, size, color, x, k->y - size,
+                  text + lines.v[i].off, lines.v[i].len);
         k->y -= lh;
         used += lh;
-        s += n + skip;
-    } while (*s);
+    }
+    pdf_lines_free(&lines);
     return used;
 }
 
@@ -329,38 +590,177 @@ void pdfkit_text_at(struct pdfkit *k, enum pdf_font f, float size,
 void pdfkit_rect(struct pdfkit *k, float x, float y, float w, float h,
                  const struct rgb *fill)
 {
+    const char *prev = pdfkit_doing(k, "drawing a rectangle");
     HPDF_Page_SetRGBFill(k->page, fill->r, fill->g, fill->b);
     HPDF_Page_Rectangle(k->page, x, y, w, h);
     HPDF_Page_Fill(k->page);
+    pdfkit_doing(k, prev);
 }
 
 void pdfkit_line(struct pdfkit *k, float x0, float y0, float x1, float y1,
                  float width, const struct rgb *color)
 {
+    const char *prev = pdfkit_doing(k, "drawing a line");
     HPDF_Page_SetLineWidth(k->page, width);
     HPDF_Page_SetRGBStroke(k->page, color->r, color->g, color->b);
     HPDF_Page_MoveTo(k->page, x0, y0);
     HPDF_Page_LineTo(k->page, x1, y1);
     HPDF_Page_Stroke(k->page);
+    pdfkit_doing(k, prev);
+}
+
+/* ------------------------------------------------- bookmarks and links */
+
+static HPDF_Destination destination(struct pdfkit *k, size_t page, float y)
+{
+    HPDF_Destination d = HPDF_Page_CreateDestination(k->pages[page]);
+    /* Fit the page width with `y` at the top: the reader lands on the
+     * place at a readable zoom whatever the window size. */
+    if (d)
+        HPDF_Destination_SetFitH(d, y < 0 ? 0 : y);
+    return d;
+}
+
+void *pdfkit_outline(struct pdfkit *k, void *parent, const char *title,
+                     size_t page, float y, int open)
+{
+    const char *prev = pdfkit_doing(k, "adding a bookmark");
+    HPDF_Outline o;
+
+    if (page >= k->npages) {
+        pdfkit_doing(k, prev);
+        return NULL;
+    }
+    o = HPDF_CreateOutline(k->pdf, (HPDF_Outline)parent, title,
+                           HPDF_GetEncoder(k->pdf, "UTF-8"));
+    if (o) {
+        HPDF_Outline_SetDestination(o, destination(k, page, y));
+        HPDF_Outline_SetOpened(o, open ? HPDF_TRUE : HPDF_FALSE);
+        k->has_outline = 1;
+    }
+    pdfkit_doing(k, prev);
+    return o;
 }
 
 void *pdfkit_bookmark(struct pdfkit *k, void *parent, const char *title)
 {
-    HPDF_Outline o;
-    HPDF_Destination d;
-
     if (!k->page)
         pdfkit_new_page(k);
-    o = HPDF_CreateOutline(k->pdf, (HPDF_Outline)parent, title,
-                           HPDF_GetEncoder(k->pdf, "UTF-8"));
-    d = HPDF_Page_CreateDestination(k->page);
-    HPDF_Destination_SetXYZ(d, 0, k->y + 20, 1);
-    HPDF_Outline_SetDestination(o, d);
-    HPDF_Outline_SetOpened(o, HPDF_FALSE);
-    return o;
+    return pdfkit_outline(k, parent, title, k->cur, k->y + 20, 1);
+}
+
+void pdfkit_anchor_at(struct pdfkit *k, size_t page, float y,
+                      const char *name)
+{
+    struct pdfkit_anchor *a = &VEC_PUSH(k->anchors, k->nanchors,
+                                        k->anchors_cap);
+    a->name = xstrdup(name);
+    a->page = page;
+    a->y = y;
+}
+
+void pdfkit_anchor(struct pdfkit *k, const char *name)
+{
+    if (!k->page)
+        pdfkit_new_page(k);
+    pdfkit_anchor_at(k, k->cur, k->y, name);
+}
+
+void pdfkit_link_on(struct pdfkit *k, size_t page, float x, float y,
+                    float w, float h, const char *name)
+{
+    struct pdfkit_link *l = &VEC_PUSH(k->links, k->nlinks, k->links_cap);
+    l->name = xstrdup(name);
+    l->page = page;
+    l->x = x;
+    l->y = y;
+    l->w = w;
+    l->h = h;
+}
+
+void pdfkit_link(struct pdfkit *k, float x, float y, float w, float h,
+                 const char *name)
+{
+    if (!k->page)
+        pdfkit_new_page(k);
+    pdfkit_link_on(k, k->cur, x, y, w, h, name);
+}
+
+static int cmp_anchor_name(const void *a, const void *b)
+{
+    const struct pdfkit_anchor *x = a, *y = b;
+    return strcmp(x->name, y->name);
+}
+
+/* By name, then place, so that the order (and the output) is fixed. */
+static int cmp_anchor(const void *a, const void *b)
+{
+    const struct pdfkit_anchor *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    if (c == 0)
+        c = x->page < y->page ? -1 : x->page > y->page;
+    if (c == 0)
+        c = x->y > y->y ? -1 : x->y < y->y;
+    return c;
+}
+
+/* Turn every link into an annotation; 0 with errors for bad names. */
+static int resolve_links(struct pdfkit *k, struct cg_errors *errs)
+{
+    const char *prev = pdfkit_doing(k, "adding links");
+    size_t i;
+    int ok = 1;
+
+    if (k->nanchors > 1)
+        qsort(k->anchors, k->nanchors, sizeof *k->anchors, cmp_anchor);
+    for (i = 1; i < k->nanchors; i++)
+        if (strcmp(k->anchors[i - 1].name, k->anchors[i].name) == 0) {
+            errors_add(errs, CG_ERR_INTERNAL, NULL, 0, 0,
+                       "link target \"%s\" defined twice (pages %zu and "
+                       "%zu)", k->anchors[i].name, k->anchors[i - 1].page + 1,
+                       k->anchors[i].page + 1);
+            ok = 0;
+        }
+    for (i = 0; i < k->nlinks; i++) {
+        const struct pdfkit_link *l = &k->links[i];
+        struct pdfkit_anchor key, *a;
+        HPDF_Annotation an;
+        HPDF_Rect r;
+
+        key.name = l->name;
+        a = k->nanchors ? bsearch(&key, k->anchors, k->nanchors,
+                                  sizeof *k->anchors, cmp_anchor_name)
+                        : NULL;
+        if (!a || l->page >= k->npages || a->page >= k->npages) {
+            errors_add(errs, CG_ERR_INTERNAL, NULL, 0, 0,
+                       "link on page %zu to an undefined place \"%s\"",
+                       l->page + 1, l->name);
+            ok = 0;
+            continue;
+        }
+        r.left = l->x;
+        r.bottom = l->y;
+        r.right = l->x + l->w;
+        r.top = l->y + l->h;
+        k->cur = l->page;
+        k->page = k->pages[l->page];
+        an = HPDF_Page_CreateLinkAnnot(k->page, r,
+                                       destination(k, a->page, a->y));
+        if (an)
+            HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+    }
+    pdfkit_doing(k, prev);
+    return ok;
 }
 
 /* ------------------------------------------------------------- tables */
+
+static float cell_height(struct pdfkit *k, const struct pdf_table *t,
+                         enum pdf_font f, float width, const char *text)
+{
+    return layout(k, f, t->size, t->size * CELL_SHRINK, NULL, 0, width,
+                  ALIGN_LEFT, text, 0, 0);
+}
 
 static float row_height(struct pdfkit *k, const struct pdf_table *t,
                         const char *const *cells, enum pdf_font f)
@@ -368,9 +768,8 @@ static float row_height(struct pdfkit *k, const struct pdf_table *t,
     float h = 0;
     size_t i;
     for (i = 0; i < t->ncols; i++) {
-        float ch = pdfkit_para_height(k, f, t->size,
-                                      t->widths[i] - 2 * CELL_PAD,
-                                      cells[i] ? cells[i] : "");
+        float ch = cell_height(k, t, f, t->widths[i] - 2 * CELL_PAD,
+                               cells[i] ? cells[i] : "");
         if (ch > h)
             h = ch;
     }
@@ -396,8 +795,8 @@ static void draw_row(struct pdfkit *k, const struct pdf_table *t,
         enum pdf_align al = t->align ? t->align[i] : ALIGN_LEFT;
         if (cell_fill && cell_fill[i])
             pdfkit_rect(k, x, k->y - h, t->widths[i], h, cell_fill[i]);
-        layout(k, f, t->size, NULL, x + CELL_PAD, cw, al, cell, 1,
-               k->y - CELL_PAD);
+        layout(k, f, t->size, t->size * CELL_SHRINK, NULL, x + CELL_PAD, cw,
+               al, cell, 1, k->y - CELL_PAD);
         x += t->widths[i];
     }
     pdfkit_line(k, PDF_MARGIN, k->y - h, PDF_MARGIN + total, k->y - h, 0.5f,
@@ -434,52 +833,224 @@ void pdfkit_table_row(struct pdfkit *k, const struct pdf_table *t,
 
 /* ------------------------------------------------------------- output */
 
+/* Text for XML character data: markup characters escaped, controls
+ * (not allowed in XML 1.0) dropped. */
+static void xml_text(struct strbuf *sb, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': strbuf_adds(sb, "&amp;"); break;
+        case '<': strbuf_adds(sb, "&lt;"); break;
+        case '>': strbuf_adds(sb, "&gt;"); break;
+        case '"': strbuf_adds(sb, "&quot;"); break;
+        default:
+            if ((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n')
+                strbuf_addc(sb, *s);
+        }
+    }
+}
+
+static void xmp_alt(struct strbuf *sb, const char *tag, const char *v)
+{
+    if (!v)
+        return;
+    strbuf_printf(sb, "   <%s><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+                  tag);
+    xml_text(sb, v);
+    strbuf_printf(sb, "</rdf:li></rdf:Alt></%s>\n", tag);
+}
+
+static void xmp_simple(struct strbuf *sb, const char *tag, const char *v)
+{
+    if (!v)
+        return;
+    strbuf_printf(sb, "   <%s>", tag);
+    xml_text(sb, v);
+    strbuf_printf(sb, "</%s>\n", tag);
+}
+
+/*
+ * The XMP packet (ISO 16684-1) repeating the Info dictionary, as PDF/A
+ * and archive tools read metadata from it rather than from Info.
+ */
+static void build_xmp(const struct pdfkit *k, struct strbuf *sb)
+{
+    char date[32];
+    struct tm tm;
+
+    gmtime_r(&k->when, &tm);
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    strbuf_adds(sb, "<?xpacket begin=\"\xEF\xBB\xBF\" "
+                "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                " <rdf:RDF xmlns:rdf="
+                "\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                "  <rdf:Description rdf:about=\"\"\n"
+                "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+                "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+                "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+                "   <dc:format>application/pdf</dc:format>\n");
+    xmp_alt(sb, "dc:title", k->title);
+    if (k->author) {
+        strbuf_adds(sb, "   <dc:creator><rdf:Seq><rdf:li>");
+        xml_text(sb, k->author);
+        strbuf_adds(sb, "</rdf:li></rdf:Seq></dc:creator>\n");
+    }
+    xmp_alt(sb, "dc:description", k->subject);
+    if (k->lang) {
+        strbuf_adds(sb, "   <dc:language><rdf:Bag><rdf:li>");
+        xml_text(sb, k->lang);
+        strbuf_adds(sb, "</rdf:li></rdf:Bag></dc:language>\n");
+    }
+    xmp_simple(sb, "pdf:Keywords", k->keywords);
+    xmp_simple(sb, "pdf:Producer", "copcgap with libharu");
+    xmp_simple(sb, "xmp:CreatorTool", k->creator);
+    xmp_simple(sb, "xmp:CreateDate", date);
+    xmp_simple(sb, "xmp:ModifyDate", date);
+    xmp_simple(sb, "xmp:MetadataDate", date);
+    strbuf_adds(sb, "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n"
+                "<?xpacket end=\"r\"?>");
+}
+
+/*
+ * Catalog entries libharu 2.3.0 has no call for: /Lang, /Metadata,
+ * /ViewerPreferences << /DisplayDocTitle true >>.  The catalog is a
+ * plain dictionary in its object layer (hpdf_objects.h), so they are
+ * added there.  PDF 1.4 is the version that defines them.
+ */
+static void finish_catalog(struct pdfkit *k)
+{
+    HPDF_Dict cat = k->pdf->catalog, meta, prefs;
+    struct strbuf xmp = STRBUF_INIT;
+
+    pdfkit_doing(k, "writing document metadata");
+    k->pdf->pdf_version = HPDF_VER_14;
+    if (k->lang)
+        HPDF_Dict_Add(cat, "Lang",
+                      HPDF_String_New(k->pdf->mmgr, k->lang, NULL));
+    if (k->has_outline)
+        HPDF_SetPageMode(k->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    if (k->title) {
+        prefs = HPDF_Dict_New(k->pdf->mmgr);
+        if (prefs && HPDF_Dict_Add(cat, "ViewerPreferences", prefs) == 0)
+            HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+    }
+    /* Metadata stays uncompressed so that tools can find it by
+     * scanning the file, as XMP intends. */
+    meta = HPDF_DictStream_New(k->pdf->mmgr, k->pdf->xref);
+    if (meta) {
+        build_xmp(k, &xmp);
+        HPDF_Dict_AddName(meta, "Type", "Metadata");
+        HPDF_Dict_AddName(meta, "Subtype", "XML");
+        meta->filter = HPDF_STREAM_FILTER_NONE;
+        HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)xmp.buf,
+                          (HPDF_UINT)xmp.len);
+        HPDF_Dict_Add(cat, "Metadata", meta);
+    }
+    strbuf_free(&xmp);
+}
+
+static void draw_footers(struct pdfkit *k, const char *footer_left,
+                         const char *page_word, const char *of_word)
+{
+    static const struct rgb grey = { 0.45f, 0.45f, 0.45f };
+    size_t i;
+
+    for (i = 0; i < k->npages; i++) {
+        struct strbuf sb = STRBUF_INIT;
+        float right;
+        pdfkit_use_page(k, i);
+        right = pdfkit_page_width(k) - PDF_MARGIN;
+        strbuf_printf(&sb, "%s %zu %s %zu", page_word ? page_word : "page",
+                      i + 1, of_word ? of_word : "of", k->npages);
+        if (footer_left) {
+            /* Cut the left text short of the page number. */
+            float room = right - PDF_MARGIN - 20 -
+                         pdfkit_width(k, PDF_REGULAR, 8, strbuf_cstr(&sb));
+            int cut;
+            size_t n = pdf_text_cut(k, PDF_REGULAR, 8, room, footer_left,
+                                    &cut);
+            char *text = cut ? xmalloc(n + 4) : xstrdup(footer_left);
+            if (cut)
+                snprintf(text, n + 4, "%.*s\xE2\x80\xA6", (int)n,
+                         footer_left);
+            pdfkit_text_at(k, PDF_REGULAR, 8, &grey, PDF_MARGIN, FOOTER_Y,
+                           ALIGN_LEFT, text);
+            free(text);
+        }
+        pdfkit_text_at(k, PDF_REGULAR, 8, &grey, right, FOOTER_Y,
+                       ALIGN_RIGHT, strbuf_cstr(&sb));
+        strbuf_free(&sb);
+    }
+}
+
 unsigned char *pdfkit_save(struct pdfkit *k, const char *footer_left,
                            const char *page_word, const char *of_word,
                            size_t *len,
                            struct cg_errors *errs)
 {
-    static const struct rgb grey = { 0.45f, 0.45f, 0.45f };
-    unsigned char *buf = NULL;
-    HPDF_UINT32 size;
-    size_t i;
-
     if (!k->npages)
         pdfkit_new_page(k);
-    for (i = 0; i < k->npages; i++) {
-        struct strbuf sb = STRBUF_INIT;
-        k->page = k->pages[i];
-        strbuf_printf(&sb, "%s %zu %s %zu", page_word ? page_word : "page",
-                      i + 1, of_word ? of_word : "of", k->npages);
-        if (footer_left) {
-            /* Cut the left text short of the page number. */
-            float room = PDF_PAGE_W - 2 * PDF_MARGIN - 20 -
-                         pdfkit_width(k, PDF_REGULAR, 8, strbuf_cstr(&sb));
-            size_t skip, n = fit_line(k, PDF_REGULAR, 8, footer_left, room,
-                                      &skip);
-            char *cut = xstrndup(footer_left, n);
-            pdfkit_text_at(k, PDF_REGULAR, 8, &grey, PDF_MARGIN, FOOTER_Y,
-                           ALIGN_LEFT, cut);
-            free(cut);
-        }
-        pdfkit_text_at(k, PDF_REGULAR, 8, &grey, PDF_PAGE_W - PDF_MARGIN,
-                       FOOTER_Y, ALIGN_RIGHT, strbuf_cstr(&sb));
-        strbuf_free(&sb);
+    pdfkit_doing(k, "drawing footers");
+    draw_footers(k, footer_left, page_word, of_word);
+    return pdfkit_save_doc(k, len, errs);
+}
+
+unsigned char *pdfkit_save_doc(struct pdfkit *k, size_t *len,
+                               struct cg_errors *errs)
+{
+    unsigned char *buf = NULL;
+    HPDF_UINT32 size;
+
+    *len = 0;
+    if (!k->npages)
+        pdfkit_add_page(k, 0);
+    /* Links and catalog entries are added once, even if saved twice. */
+    if (!k->finished) {
+        k->finished = 1;
+        if (!resolve_links(k, errs))
+            return NULL;
+        finish_catalog(k);
     }
+    pdfkit_doing(k, "saving");
+    k->page = NULL;             /* errors from here on are not a page's */
     if (k->error == 0 && HPDF_SaveToStream(k->pdf) == HPDF_OK) {
+        HPDF_STATUS st;
         size = HPDF_GetStreamSize(k->pdf);
         buf = xmalloc(size ? size : 1);
-        HPDF_STATUS st = HPDF_ReadFromStream(k->pdf, buf, &size);
-        if (st != HPDF_OK && st != HPDF_STREAM_EOF && k->error == 0)
+        st = HPDF_ReadFromStream(k->pdf, buf, &size);
+        if (st != HPDF_OK && st != HPDF_STREAM_EOF && k->error == 0) {
             k->error = st;
+            k->err_op = "reading the saved document";
+        }
         *len = size;
     }
     if (k->error) {
-        errors_add(errs, CG_ERR_INTERNAL, NULL, 0, 0,
-                   "PDF generation failed (libharu error 0x%04X, detail %u)",
-                   (unsigned)k->error, (unsigned)k->detail);
+        report_error(k, NULL, errs);
         free(buf);
+        *len = 0;
         return NULL;
     }
     return buf;
+}
+
+int pdfkit_write(struct pdfkit *k, const char *path, struct cg_errors *errs)
+{
+    struct cg_errors mine = CG_ERRORS_INIT;
+    unsigned char *buf;
+    size_t len, i;
+    int ok;
+
+    buf = pdfkit_save_doc(k, &len, &mine);
+    /* The messages name the file they were for. */
+    for (i = 0; i < mine.n; i++)
+        if (!mine.v[i].file)
+            mine.v[i].file = xstrdup(path);
+    errors_move(errs, &mine);
+    errors_free(&mine);
+    if (!buf)
+        return 0;
+    ok = outfile_write_all(path, buf, len, errs);
+    free(buf);
+    return ok;
 }

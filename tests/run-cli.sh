@@ -28,8 +28,7 @@ export COPCGAP ROOT="$root" TOOLS="$tools"
 # Reports must not depend on the clock.
 export SOURCE_DATE_EPOCH=1790000000
 filter() {
-    sed -e "s|$scratch|\$OUT|g" -e "s|$root|\$ROOT|g" |
-        grep -v "Invalid 'begincidrange' operator in ToUnicode CMap" || true
+    sed -e "s|$scratch|\$OUT|g" -e "s|$root|\$ROOT|g"
 }
 for case in tests/cli/*/; do
     name=$(basename "$case")
