@@ -53,6 +53,24 @@ enum cg_errkind errors_worst(const struct cg_errors *e)
     return worst;
 }
 
+void errors_move(struct cg_errors *dst, struct cg_errors *src)
+{
+    size_t i;
+
+    for (i = 0; i < src->n; i++) {
+        if (dst->n >= limit(dst)) {
+            dst->more++;
+            free(src->v[i].file);
+            free(src->v[i].msg);
+            continue;
+        }
+        VEC_PUSH(dst->v, dst->n, dst->cap) = src->v[i];
+    }
+    dst->more += src->more;
+    src->n = 0;
+    src->more = 0;
+}
+
 void errors_clear(struct cg_errors *e)
 {
     size_t i;

@@ -781,8 +781,12 @@ int pdf_flow_layout(struct pdf_flow *f, struct cg_errors *errs)
 {
     int ok;
 
-    if (f->in_table)
-        pdf_flow_table_end(f);
+    /* An open table or keep group is the caller's mistake: say so rather
+     * than guess where it ends. */
+    if (f->in_table) {
+        flow_error(f, "table_begin without table_end");
+        f->in_table = 0;
+    }
     if (f->keep_depth) {
         flow_error(f, "keep_begin without keep_end");
         f->keep_depth = 0;

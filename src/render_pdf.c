@@ -650,6 +650,7 @@ int render_pdf(const struct report *r, const struct pdf_options *opt,
     pdfkit_set_info(x.k, arena_printf(x.a, "%s: %s", T(&x, "report.title"),
                                       r->profile->org_name),
                     r->profile->lead, report_text(r, &r->catalog->title));
+    pdfkit_set_lang(x.k, report_lang(r));
     summary(&x);
     category_table(&x);
     if (r->plan) {

@@ -16,14 +16,14 @@ table='
 # layer rank  modules
 base   1      arena strbuf util error date utf8 num csv csv_write outfile datadir embedded embedded_find config
 core   2      model metric catalog catalog_lint profile org kpi kpi_store kpi_calc kpi_map expr expr_* facts assess assess_* plan plan_* report labels lang msg msg_* scope
-edge   3      xmlsafe load catalog_xml profile_xml org_load org_csv org_internal org_evidence field kpi_derive render render_* pdfkit pdf_* lang_load template* store store_*
+edge   3      xmlsafe load catalog_xml profile_xml org_load org_csv org_internal org_evidence field kpi_derive render render_* pdfkit pdfkit_* pdf_* lang_load template* store store_*
 cli    4      main cli cli_* cmd_*
 '
 
 # Outside libraries: header pattern, then the modules that may include it.
 libs='
 libxml/*      xmlsafe catalog_xml profile_xml template*
-hpdf.h        pdfkit pdf_* render_pdf*
+hpdf.h        pdfkit pdfkit_* pdf_* render_pdf*
 jansson.h     render_json* render_plan render_internal store*
 xlsxwriter.h  render_xlsx
 nettle/*      org_evidence

@@ -50,6 +50,8 @@ size_t errors_count(const struct cg_errors *e);
 int errors_full(const struct cg_errors *e);
 /* The most serious kind present (IO and internal beat input); 0 if none. */
 enum cg_errkind errors_worst(const struct cg_errors *e);
+/* Move every error of src to the end of dst; src is left empty. */
+void errors_move(struct cg_errors *dst, struct cg_errors *src);
 void errors_clear(struct cg_errors *e);
 void errors_free(struct cg_errors *e);
 
