@@ -4,9 +4,10 @@
 #   make check      build and run every test (unit, CLI golden, corpus)
 #   make demo       run the tool on the shipped samples into out/
 #   make bench      performance benchmarks (not part of check)
+#   make coverage   line coverage of src/ by the tests (gcovr)
 #   make deps       install missing Debian packages (apt-get)
 #
-# Knobs: CC CFLAGS LDFLAGS WERROR=1 SANITIZE=address,undefined
+# Knobs: CC CFLAGS LDFLAGS WERROR=1 SANITIZE=address,undefined COVERAGE=1
 #        PREFIX DESTDIR VALGRIND=1 (run unit tests under valgrind)
 
 PREFIX    ?= /usr/local
@@ -41,17 +42,23 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-# Build variant directory: sanitizer builds never mix objects with plain ones.
+# Build variant directory: sanitizer and coverage builds never mix
+# objects with plain ones.
+COV_FLAGS :=
 ifneq ($(SANITIZE),)
 B := build/san
+else ifeq ($(COVERAGE),1)
+B := build/cov
+COV_FLAGS := --coverage
 else
 B := build/rel
 endif
 
 ALL_CPPFLAGS = -Iinclude -I$(B)/gen -DCOPCGAP_VERSION='"$(VERSION)"' \
                -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
-ALL_CFLAGS   = -std=c11 $(WARNINGS) $(SAN_FLAGS) $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
-ALL_LDFLAGS  = $(SAN_FLAGS) $(LDFLAGS)
+ALL_CFLAGS   = -std=c11 $(WARNINGS) $(SAN_FLAGS) $(COV_FLAGS) $(PKG_CFLAGS) \
+               -MMD -MP $(CFLAGS)
+ALL_LDFLAGS  = $(SAN_FLAGS) $(COV_FLAGS) $(LDFLAGS)
 LIBS_ALL     = $(PKG_LIBS) $(HPDF_LIBS) -lm
 
 # The CLI layer (main.c, cmd_*.c) links into the binary only; everything
@@ -85,13 +92,14 @@ else
 Q := @
 endif
 
-.PHONY: all check structure unit-tests cli-tests demo bench deps install uninstall \
+.PHONY: all check structure coverage unit-tests cli-tests demo bench deps install uninstall \
         clean tools valgrind FORCE
 all: copcgap
 
-# ./copcgap is the plain build; sanitizer builds stay in build/san.
+# ./copcgap is the plain build; sanitizer and coverage builds stay in
+# build/san and build/cov.
 copcgap: $(BIN)
-ifeq ($(SANITIZE),)
+ifeq ($(B),build/rel)
 	@ln -sf $(BIN) copcgap
 endif
 
@@ -103,7 +111,7 @@ $(LIB_A): $(LIB_OBJ)
 	@rm -f $@
 	$(Q)$(AR) rcs $@ $^
 
-$(B)/obj/%.o: src/%.c
+$(B)/obj/%.o: src/%.c $(B)/gen/flags
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
@@ -115,29 +123,40 @@ $(B)/gen/config.h: FORCE
 	@printf '#define COPCGAP_DATADIR "%s"\n' '$(DATADIR)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 $(B)/obj/datadir.o: $(B)/gen/config.h
+
+# Everything is rebuilt when the compiler or its flags change (CFLAGS=,
+# SANITIZE=, WERROR=, ...): the flags are written here and rewritten only
+# when they differ.  The same step stops early, with pkg-config's own
+# message, when a library is missing.
+$(B)/gen/flags: FORCE
+	@mkdir -p $(@D)
+	@$(PKG_CONFIG) --print-errors --exists $(PKGS) check || \
+	    { echo "copcgap: a library is missing: run 'make deps'" >&2; exit 1; }
+	@printf '%s\n' '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 
 $(B)/gen/embedded.c: $(EMBED) tools/embed.sh
 	@mkdir -p $(@D)
 	$(Q)sh tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
 
-$(B)/obj/embedded.o: $(B)/gen/embedded.c
+$(B)/obj/embedded.o: $(B)/gen/embedded.c $(B)/gen/flags
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(LIB_A)
+$(B)/tests/%: tests/unit/%.c $(LIB_A) $(B)/gen/flags
 	@mkdir -p $(@D)
 	@echo "  TEST    $<"
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests/unit \
 	    -o $@ $< $(LIB_A) $(ALL_LDFLAGS) $(CHECK_LIBS) $(LIBS_ALL)
 
-$(B)/tools/%: tools/%.c $(LIB_A)
+$(B)/tools/%: tools/%.c $(LIB_A) $(B)/gen/flags
 	@mkdir -p $(@D)
 	@echo "  TOOL    $<"
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB_A) \
 	    $(ALL_LDFLAGS) $(LIBS_ALL)
 
-$(B)/obj/gen/%.o: tools/gen/%.c
+$(B)/obj/gen/%.o: tools/gen/%.c $(B)/gen/flags
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itools/gen -c -o $@ $<
@@ -168,6 +187,21 @@ unit-tests: $(TEST_BIN)
 cli-tests: copcgap tools
 	@sh tests/run-cli.sh $(BIN) $(B)/tools
 
+# Line coverage of src/ by the whole test suite (gcovr); fails below the
+# floor, which only ever goes up (docs/performance.md, "Coverage").
+COVERAGE_MIN  := 93
+COVERAGE_DEBS := gcovr
+coverage: deps
+	@sh tools/deps.sh $(COVERAGE_DEBS)
+	@find build/cov -name '*.gcda' -delete 2>/dev/null || true
+	@$(MAKE) --no-print-directory COVERAGE=1 CFLAGS='-O0 -g' copcgap tools
+	@$(MAKE) --no-print-directory COVERAGE=1 CFLAGS='-O0 -g' unit-tests \
+	    cli-tests
+	@gcovr --root . --filter 'src/' --object-directory build/cov \
+	    --print-summary --fail-under-line $(COVERAGE_MIN) \
+	    --txt build/cov/coverage.txt | tail -n 3
+	@echo "per file: build/cov/coverage.txt"
+
 valgrind: copcgap $(TEST_BIN)
 	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN)
 	@VALGRIND=1 sh tests/run-cli.sh $(BIN) $(B)/tools
@@ -194,6 +228,7 @@ install: copcgap
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/copcgap
 	install -m 644 standards/*.xml standards/*.xsd $(DESTDIR)$(DATADIR)/
+	install -m 644 templates/*.lang $(DESTDIR)$(DATADIR)/templates/
 	if ls templates/*.xml >/dev/null 2>&1; then \
 	    install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/; fi
 	if [ -f docs/copcgap.1 ]; then \

@@ -73,7 +73,7 @@ const struct msg *assess_window_msg(struct assess_ctx *x,
                                     const struct rule *rule, int months);
 
 /*
- * The one evidence-validity predicate (design.md): is this register row
+ * The one evidence-validity predicate (docs/scoring.md): is this register row
  * valid for a rule asking for `approved` and `max_age_days` (0: any age)
  * on the as-of date?  Sets *problems to the EVF_* flags found (the
  * reasons it is not valid, plus EVF_FUTURE, which is noted but does not

@@ -18,7 +18,7 @@
  * Sample rules judge each program-month's achieved margin of error
  * against max-moe the same way, and give the required sample size in the
  * details: n = ceil(n0 / (1 + (n0 - 1) / N)), n0 = z^2 p (1 - p) / e^2
- * (copc.md section 2, "Sample size").
+ * (docs/kpis.md, "Sample size").
  */
 #include <math.h>
 #include <string.h>
@@ -115,7 +115,7 @@ static double metric_program(struct assess_ctx *x, struct rule_result *res,
     }
     *had_data = w.nvalues > 0;
     /* A program with values but no target fails: nothing says what
-     * good is, which an auditor counts against the site (design.md).
+     * good is, which an auditor counts against the site (docs/scoring.md).
      * Without values either, it is simply no data. */
     if (!t.found) {
         sum = assess_msg(x, w.nvalues ? "trace.metric.no_target"

@@ -1,6 +1,6 @@
 /*
  * assess_score.c — requirement status, group scores, verdict
- * (design.md "Assessment semantics"; policy from <scoring>).
+ * (docs/scoring.md; policy from <scoring>).
  *
  * Requirement score s = sum(w_i * s_i) / sum(w_i) over applicable rules,
  * where pass = 1, fail = 0, partial = its fraction, no-data =
@@ -142,7 +142,7 @@ void assess_score(struct report *r)
         r->verdict = VERDICT_NOT_READY;
 
     /* Why: which critical requirements block, what the score alone
-     * would give (design.md "Verdict"). */
+     * would give (docs/scoring.md, "Verdict"). */
     r->why.conditional_min = c->scoring.conditional_min;
     r->why.score_below = !(r->overall >= c->scoring.conditional_min - EPS);
     r->why.by_score = any && all_met ? VERDICT_READY

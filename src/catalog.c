@@ -21,7 +21,7 @@ const char *rule_type_name(enum rule_type t) { return rule_type_names[t]; }
 
 void scoring_defaults(struct scoring *s)
 {
-    /* design.md, "Assessment semantics"; the same numbers are the
+    /* docs/scoring.md; the same numbers are the
      * attribute defaults of <scoring> in catalogue.xsd (a test checks). */
     s->met_min = 1.0;
     s->partial_min = 0.0;

@@ -1,7 +1,7 @@
 /*
  * cmd_kpi.c — `copcgap kpi ORGDIR [-o FILE]`: load and check the whole
  * organisation folder, and print the KPIs derived from its raw files in
- * the metrics.csv format (inputs.md, "Output of copcgap kpi").
+ * the metrics.csv format (docs/inputs.md, "Output of copcgap kpi").
  *
  * Everything is read and checked before any output is opened, so bad
  * input (exit 3) never leaves a file behind; -o writes atomically.  On a

@@ -97,7 +97,7 @@ int field_month_of(const struct csv_reader *r, const struct csv_row *row,
     const struct csv_field *f = &row->f[col];
     cg_day day;
 
-    /* Times are site-local and the month is the one written (inputs.md):
+    /* Times are site-local and the month is the one written (docs/inputs.md):
      * no zone arithmetic, so 2026-08-31T23:30:00-05:00 is August. */
     if (cache && cache->valid && f->len >= 10 &&
         memcmp(f->p, cache->ymd, 10) == 0 &&

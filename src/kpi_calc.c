@@ -1,5 +1,5 @@
 /*
- * kpi_calc.c — the KPI formulas (see kpi_calc.h, inputs.md, docs/kpis.md).
+ * kpi_calc.c — the KPI formulas (see kpi_calc.h, docs/inputs.md, docs/kpis.md).
  *
  * Pure arithmetic on counts and sums; everything a formula needs is
  * summed row by row, so memory depends on the number of program-months
@@ -114,7 +114,7 @@ size_t kpi_qa_values(const struct qa_acc *a, uint64_t population,
     static const enum metric_id acc[4] = {
         M_EUC_ACCURACY, M_BC_ACCURACY, M_CC_ACCURACY, M_NC_ACCURACY
     };
-    /* Margins for the three critical classes (clean[0..3)); inputs.md
+    /* Margins for the three critical classes (clean[0..3)); docs/inputs.md
      * defines none for non-critical accuracy. */
     static const enum metric_id moe[3] = { M_EUC_MOE, M_BC_MOE, M_CC_MOE };
     size_t k = 0;

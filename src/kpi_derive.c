@@ -1,5 +1,5 @@
 /*
- * kpi_derive.c — KPIs from the raw files (see kpi.h, inputs.md).
+ * kpi_derive.c — KPIs from the raw files (see kpi.h, docs/inputs.md).
  *
  * Edges layer: finds each raw file (ORGDIR or ORGDIR/data), streams it
  * once through the CSV reader, checks every row, and feeds the pure

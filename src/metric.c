@@ -1,4 +1,4 @@
-/* metric.c — the built-in KPI table (see metric.h and inputs.md). */
+/* metric.c — the built-in KPI table (see metric.h and docs/inputs.md). */
 #include "copcgap/metric.h"
 #include "copcgap/util.h"
 

@@ -1,5 +1,5 @@
 /*
- * org_evidence.c — evidence.csv (model in org.h, inputs.md): the
+ * org_evidence.c — evidence.csv (model in org.h, docs/inputs.md): the
  * evidence register, its locations, and the SHA-256 integrity check.
  *
  * A location is a path relative to the organisation folder or an

@@ -2,8 +2,8 @@
  * pdfkit.c — page layout and document plumbing over libharu (see
  * pdfkit.h).
  *
- * libharu facts relied on (shared/spec/library-notes.md and its 2.3.0
- * source): UTF-8 text needs HPDF_UseUTFEncodings + the "UTF-8" encoder
+ * libharu facts relied on (Debian 12's libharu 2.3.0, read from its
+ * source and tried): UTF-8 text needs HPDF_UseUTFEncodings + the "UTF-8" encoder
  * and an embedded TTF, whose text codes are then the Unicode values
  * (Identity-H); a font's widths are the sum of its characters' advance
  * widths (no kerning); output is reproducible when the info dates are

@@ -9,7 +9,7 @@
 
 double channel_default_sl_seconds(enum channel c)
 {
-    /* inputs.md: voice 20, chat 60, messaging 300, social 3600, email and
+    /* docs/inputs.md: voice 20, chat 60, messaging 300, social 3600, email and
      * back-office 86400 (one day). */
     switch (c) {
     case CH_VOICE: return 20;

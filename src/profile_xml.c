@@ -1,6 +1,6 @@
 /*
  * profile_xml.c — the profile.xml loader (load.h; model in profile.h;
- * inputs.md).
+ * docs/inputs.md).
  *
  * The embedded profile.xsd rejects unknown elements and attributes and
  * checks enumerations; this file checks what a schema cannot: exactly one

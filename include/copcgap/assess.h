@@ -5,7 +5,7 @@
  * channels, scope exclusions) and rejects exclusions naming unknown ids.
  * assess_score() turns rule results into requirement statuses, category,
  * item and overall scores, the verdict and the blocking list, exactly as
- * design.md "Assessment semantics" with the catalogue's <scoring>.
+ * docs/scoring.md with the catalogue's <scoring>.
  */
 #ifndef COPCGAP_ASSESS_H
 #define COPCGAP_ASSESS_H

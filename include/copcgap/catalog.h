@@ -144,7 +144,7 @@ struct declared_metric {
 };
 
 /*
- * Scoring policy (<scoring>); defaults are those of design.md and are
+ * Scoring policy (<scoring>); defaults are those of docs/scoring.md and are
  * written in catalogue.xsd as attribute defaults.
  */
 struct scoring {
@@ -208,7 +208,7 @@ const char *rule_type_name(enum rule_type t);
 /* The window mode of that name, or -1. */
 int window_mode_parse(const char *s);
 
-/* Defaults of the scoring policy (design.md). */
+/* Defaults of the scoring policy (docs/scoring.md). */
 void scoring_defaults(struct scoring *s);
 
 #endif

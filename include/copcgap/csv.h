@@ -1,6 +1,6 @@
 /*
  * csv.h — a streaming CSV reader for the organisation folder's files
- * (inputs.md, "CSV rules").
+ * (docs/inputs.md, "CSV rules").
  *
  * RFC 4180: comma separator, `"` quoting with `""` escapes, quoted fields
  * may hold commas, CR and LF; records end with LF or CRLF; a UTF-8 BOM at

@@ -4,7 +4,7 @@
  * A day is a count of days since 1970-01-01 (proleptic Gregorian); a month
  * is year * 12 + (month - 1), so consecutive months are consecutive
  * integers.  Parsers take (pointer, length) so they work on CSV fields in
- * place, accept exactly the forms of inputs.md and reject impossible dates
+ * place, accept exactly the forms of docs/inputs.md and reject impossible dates
  * (2026-02-30).  Years are four digits, 0001-9999.
  */
 #ifndef COPCGAP_DATE_H

@@ -7,7 +7,7 @@
  * LINE and COL are 1-based; 0 means "not known" and is left out of the
  * printed form.  Messages start lowercase and quote offending values.
  *
- * A list keeps at most `max` errors (20 by default, as inputs.md asks for
+ * A list keeps at most `max` errors (20 by default, as docs/inputs.md asks for
  * a file with several bad rows) and counts the rest in `more`.
  */
 #ifndef COPCGAP_ERROR_H

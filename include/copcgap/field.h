@@ -54,7 +54,7 @@ int field_date(const struct csv_reader *r, const struct csv_row *row,
                int col, cg_day *out, int *has, struct cg_errors *errs);
 
 /*
- * The calendar month of a timestamp (YYYY-MM-DDTHH:MM:SS, inputs.md; the
+ * The calendar month of a timestamp (YYYY-MM-DDTHH:MM:SS, docs/inputs.md; the
  * zone suffix is ignored) or, with `date_ok`, also of a plain date.
  * `cache` (may be NULL; zero it before use) remembers the last valid
  * date: rows in time order share it, and only the time is checked then.

@@ -1,6 +1,6 @@
 /*
  * kpi.h — monthly KPI values per program: the store (core).  They are
- * derived from raw operational data by kpi_derive() (load.h; inputs.md,
+ * derived from raw operational data by kpi_derive() (load.h; docs/inputs.md,
  * "Raw operational data and the KPIs derived from it").
  *
  * The store holds one entry per (program, metric, month), whether it
@@ -60,7 +60,7 @@ const struct kpi_entry **kpi_store_sorted(const struct kpi_store *s,
                                           size_t *n);
 
 /*
- * Append the entries as CSV exactly as inputs.md "Output of copcgap kpi"
+ * Append the entries as CSV exactly as docs/inputs.md "Output of copcgap kpi"
  * says: header `program,metric,period,value,n`, value with up to 6
  * decimals and no trailing zeros, n an integer (empty when not given).
  */
@@ -72,7 +72,7 @@ void kpi_store_write_csv(const struct kpi_store *s, const struct profile *p,
 void kpi_write_entries(const struct kpi_entry *const *v, size_t n,
                        const struct profile *p, struct strbuf *out);
 
-/* Format a KPI value as inputs.md asks ("80", "83.333333", "-12.5"). */
+/* Format a KPI value as docs/inputs.md asks ("80", "83.333333", "-12.5"). */
 void kpi_format_value(double v, char *buf, size_t size);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * kpi_calc.h — the KPI formulas of inputs.md ("Raw operational data and
+ * kpi_calc.h — the KPI formulas of docs/inputs.md ("Raw operational data and
  * the KPIs derived from it"), as pure accumulators (core layer: no I/O).
  *
  * One accumulator per (program, month) and raw file.  The reader
@@ -65,7 +65,7 @@ size_t kpi_qa_values(const struct qa_acc *a, uint64_t population,
 /*
  * Margin of error in percentage points at confidence z for `hits` of
  * `n` (n > 0), with the finite population correction for a population
- * N when N > n (inputs.md, euc_moe; bc_moe and cc_moe use it too).
+ * N when N > n (docs/inputs.md, euc_moe; bc_moe and cc_moe use it too).
  */
 double kpi_margin_of_error(uint64_t hits, uint64_t n, uint64_t population,
                            double z);

@@ -24,7 +24,7 @@
 /* A requirements catalogue (catalogue.xsd), built and linted. */
 struct catalog *catalog_load(const char *path, struct cg_errors *errs);
 
-/* An organisation profile (profile.xsd, inputs.md). */
+/* An organisation profile (profile.xsd, docs/inputs.md). */
 struct profile *profile_load(const char *path, struct cg_errors *errs);
 
 /* Progress of a long read, for a progress line (the CLI prints it). */
@@ -43,7 +43,7 @@ struct raw_file_info {
 };
 
 /*
- * Derive every KPI of inputs.md from the raw files found in dir or
+ * Derive every KPI of docs/inputs.md from the raw files found in dir or
  * dir/data (contacts.csv, qa.csv, surveys.csv, forecast.csv, staff.csv)
  * and add them to the store.  Returns 1, or 0 with located errors
  * (FILE:LINE:COL, up to the error list's limit) appended.  `info` (may

@@ -1,7 +1,7 @@
 /*
  * metric.h — the KPIs copcgap knows, defined once.
  *
- * Formulas are in inputs.md ("Raw operational data and the KPIs derived
+ * Formulas are in docs/inputs.md ("Raw operational data and the KPIs derived
  * from it") and docs/kpis.md; this table gives each metric its name,
  * unit, which direction is better, which raw file derives it, and
  * whether it is a count (reported even when zero).  Its name in words

@@ -1,5 +1,5 @@
 /*
- * num.h — numbers in CSV fields (inputs.md: `.` as decimal point, no
+ * num.h — numbers in CSV fields (docs/inputs.md: `.` as decimal point, no
  * thousands separators), parsed in place from (pointer, length).
  *
  * Accepted: an optional `-`, digits, an optional `.` with digits; at

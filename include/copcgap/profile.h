@@ -1,5 +1,5 @@
 /*
- * profile.h — the assessed organisation (profile.xml, inputs.md): the
+ * profile.h — the assessed organisation (profile.xml, docs/inputs.md): the
  * model.
  *
  * profile_load() (load.h) parses and checks the file; everything the
@@ -92,7 +92,7 @@ const char *profile_named_owner(const struct profile *p, const char *req);
 /* The exclusion naming this id, or NULL. */
 const struct scope_exclusion *profile_excluded(const struct profile *p,
                                                const char *ref);
-/* Default sl-seconds for a channel (inputs.md). */
+/* Default sl-seconds for a channel (docs/inputs.md). */
 double channel_default_sl_seconds(enum channel c);
 
 #endif

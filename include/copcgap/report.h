@@ -184,7 +184,7 @@ struct kpi_series {
     int win_months;
 };
 
-/* How a scope exclusion was used (design.md, scope). */
+/* How a scope exclusion was used (docs/scoring.md, "Scope"). */
 struct exclusion_use {
     const struct scope_exclusion *x;
     size_t nreqs;               /* requirements it makes n/a */
