@@ -86,7 +86,7 @@ static int valid_evidence(const struct check_env *env, const char *kind)
         if (env->program >= 0 && ev->program >= 0 &&
             ev->program != env->program)
             continue;
-        valid = assess_evidence_valid(ev, 1, 0, env->x->p->as_of,
+        valid = assess_evidence_valid(ev, 1, 0, VALID_AGE, env->x->p->as_of,
                                       &problems);
         assess_evidence_seen(env->x, ev, problems, valid);
         count += valid;
@@ -171,6 +171,26 @@ static int call_fact(void *ctx, int id, const struct expr_value *args,
     case FACT_KIND:
         out->type = EV_STR;
         out->str = org_kind_name(x->p->kind);
+        return 0;
+    case FACT_HAS:
+        /* has("csat"): the program has a csat value (months_ago back);
+         * has(expr): the value is not no-data.  Never no-data itself,
+         * so that a rule can say what to do when data is missing. */
+        out->type = EV_BOOL;
+        if (args[0].type != EV_STR) {
+            if (nargs > 1) {
+                strbuf_printf(err, "has() takes a second argument only "
+                              "with a metric name");
+                return -1;
+            }
+            out->b = args[0].type != EV_NODATA;
+            return 0;
+        }
+        if (need_program(env, "has", err) < 0 ||
+            need_count(args, nargs, 1, "has", &k, 0, err) < 0)
+            return -1;
+        out->b = kpi_store_get(x->o->kpis, env->program, args[0].str,
+                               x->r->window_end - (cg_month)k) != NULL;
         return 0;
     default:
         strbuf_printf(err, "unknown fact function");

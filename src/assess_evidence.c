@@ -16,7 +16,7 @@
 
 #include "assess_internal.h"
 
-static int kind_matches(const struct rule *rule, const char *kind)
+int assess_kind_matches(const struct rule *rule, const char *kind)
 {
     size_t i;
     for (i = 0; i < rule->nkinds; i++)
@@ -25,7 +25,7 @@ static int kind_matches(const struct rule *rule, const char *kind)
     return 0;
 }
 
-static int names_req(const struct evidence *ev, size_t req)
+int assess_names_req(const struct evidence *ev, size_t req)
 {
     size_t i;
     for (i = 0; i < ev->nreqs; i++)
@@ -34,8 +34,7 @@ static int names_req(const struct evidence *ev, size_t req)
     return 0;
 }
 
-/* The rule's kinds, each a term of the language table (kind.<word>). */
-static void add_kinds(struct assess_ctx *x, struct msg *m,
+void assess_msg_kinds(struct assess_ctx *x, struct msg *m,
                       const struct rule *rule)
 {
     size_t i;
@@ -51,10 +50,10 @@ static void add_kinds(struct assess_ctx *x, struct msg *m,
  * passed or failed.  Machine values (file, line, digests) stay in the
  * arguments for JSON; the words come from the table.
  */
-static const struct msg *describe(struct assess_ctx *x,
-                                  const struct rule *rule,
-                                  const struct evidence *ev,
-                                  unsigned problems)
+const struct msg *assess_evidence_row(struct assess_ctx *x,
+                                      const struct rule *rule,
+                                      const struct evidence *ev,
+                                      unsigned problems)
 {
     cg_day as_of = x->p->as_of;
     long age = (long)as_of - (long)ev->dated;
@@ -126,15 +125,16 @@ static void tally_rows(struct assess_ctx *x, size_t req,
         struct msg *d;
         unsigned problems;
         int valid;
-        if (!names_req(ev, req) || !kind_matches(rule, ev->kind))
+        if (!assess_names_req(ev, req) || !assess_kind_matches(rule, ev->kind))
             continue;
         if (per_program && ev->program != program)
             continue;
         t->offered++;
         valid = assess_evidence_valid(ev, rule->approved, rule->max_age_days,
-                                      x->p->as_of, &problems);
+                                      rule->validity, x->p->as_of,
+                                      &problems);
         assess_evidence_seen(x, ev, problems, valid);
-        row = describe(x, rule, ev, problems);
+        row = assess_evidence_row(x, rule, ev, problems);
         if (valid) {
             t->valid++;
             if (!t->first_valid)
@@ -170,7 +170,7 @@ static void site_wide(struct assess_ctx *x, size_t req,
     if (t.offered == 0) {
         res->status = RS_NO_DATA;
         m = assess_msg(x, "trace.evidence.none");
-        add_kinds(x, m, rule);
+        assess_msg_kinds(x, m, rule);
         msg_id(x->a, m, "requirement", x->c->reqs[req].id);
         res->trace = m;
         return;
@@ -179,7 +179,7 @@ static void site_wide(struct assess_ctx *x, size_t req,
     m = assess_msg(x, "trace.evidence.site");
     msg_int(x->a, m, "valid", (long long)t.valid);
     msg_int(x->a, m, "required", rule->min_count);
-    add_kinds(x, m, rule);
+    assess_msg_kinds(x, m, rule);
     msg_sub(x->a, m, "row", t.first_valid ? t.first_valid : t.first_invalid);
     msg_int(x->a, m, "offered", (long long)t.offered);
     res->trace = m;
@@ -193,7 +193,7 @@ static void per_program(struct assess_ctx *x, size_t req,
     double sum = 0;
     struct msg *m = assess_msg(x, "trace.evidence.programs");
 
-    add_kinds(x, m, rule);
+    assess_msg_kinds(x, m, rule);
     for (i = 0; i < x->nprogs; i++) {
         struct tally t;
         struct msg *pm = assess_msg(x, "trace.evidence.program");
@@ -209,7 +209,7 @@ static void per_program(struct assess_ctx *x, size_t req,
     if (any == 0) {
         res->status = RS_NO_DATA;
         m = assess_msg(x, "trace.evidence.none_programs");
-        add_kinds(x, m, rule);
+        assess_msg_kinds(x, m, rule);
         msg_id(x->a, m, "requirement", x->c->reqs[req].id);
     } else {
         assess_set_score(res, sum / (double)x->nprogs);

@@ -57,6 +57,33 @@ void assess_set_score(struct rule_result *res, double score);
 void assess_set_mean(struct rule_result *res, int any, double credit_sum,
                      size_t nprograms);
 
+/*
+ * How much each program of the rule (x->progs) counts: by volume, the
+ * metric's n summed over the window's months (design.md "Combining
+ * programs"), or equally (program-weight="equal", or when any program
+ * has no n at all: missing data must not weigh nothing).  Writes
+ * w[0..x->nprogs) and returns 1 when the weights are volumes.
+ */
+int assess_weights(struct assess_ctx *x, const struct rule *rule,
+                   const char *metric, int months, double *w);
+
+/* The weighted mean of credits (or no-data when !any). */
+void assess_set_weighted(struct rule_result *res, int any,
+                         const double *credit, const double *w, size_t n);
+
+/*
+ * Months of conforming data still to show: ok[0..months) says which
+ * months of the window passed (0 = oldest); the result is the fewest new
+ * passing months after which `required` months of the moving window
+ * pass (every month for `each`: the months until the newest bad one
+ * leaves the window).
+ */
+int assess_months_to_pass(const unsigned char *ok, int months, int required);
+
+/* Add a program's share of the weights (a percentage) to its message. */
+void assess_msg_share(struct assess_ctx *x, struct msg *m, const double *w,
+                      size_t i, int volume);
+
 const char *assess_program_id(const struct assess_ctx *x, int program);
 
 /* The target a program's values are judged by under a rule: its own
@@ -73,16 +100,32 @@ const struct msg *assess_window_msg(struct assess_ctx *x,
                                     const struct rule *rule, int months);
 
 /*
- * The one evidence-validity predicate (docs/scoring.md): is this register row
- * valid for a rule asking for `approved` and `max_age_days` (0: any age)
- * on the as-of date?  Sets *problems to the EVF_* flags found (the
+ * The one evidence-validity predicate (docs/scoring.md): is this
+ * register row valid for a rule asking for `approved` and `max_age_days`
+ * (0: any age) on the as-of date?  With VALID_EXPIRES a row that has an
+ * expiry date is current until it, whatever its age (a three-year
+ * certificate); without one it is judged by age.  Sets *problems to the EVF_* flags found (the
  * reasons it is not valid, plus EVF_FUTURE, which is noted but does not
  * invalidate) and returns 1 when valid.  Evidence rules and the
  * expression language's evidence() both go through it.
  */
 int assess_evidence_valid(const struct evidence *ev, int approved,
-                          int max_age_days, cg_day as_of,
-                          unsigned *problems);
+                          int max_age_days, enum validity validity,
+                          cg_day as_of, unsigned *problems);
+
+/* Evidence rows a rule reads: naming the requirement, of its kinds. */
+int assess_names_req(const struct evidence *ev, size_t req);
+int assess_kind_matches(const struct rule *rule, const char *kind);
+
+/* A register row as a person checks it (evidence.row), for details. */
+const struct msg *assess_evidence_row(struct assess_ctx *x,
+                                      const struct rule *rule,
+                                      const struct evidence *ev,
+                                      unsigned problems);
+
+/* The rule's kinds as the list argument "kinds" (terms kind.<word>). */
+void assess_msg_kinds(struct assess_ctx *x, struct msg *m,
+                      const struct rule *rule);
 
 /* Mark a row as read by a rule or a fact (and what was found). */
 void assess_evidence_seen(struct assess_ctx *x, const struct evidence *ev,
@@ -98,6 +141,8 @@ void assess_eval_trend(struct assess_ctx *x, size_t req,
                        struct rule_result *res);
 void assess_eval_sample(struct assess_ctx *x, size_t req,
                         struct rule_result *res);
+void assess_eval_cadence(struct assess_ctx *x, size_t req,
+                         struct rule_result *res);
 /* Returns 0 on a run-time error of the expression (errs appended). */
 int assess_eval_check(struct assess_ctx *x, size_t req,
                       struct rule_result *res);

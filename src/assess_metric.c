@@ -31,6 +31,7 @@ struct window {
     int pass, fail, nodata;
     double sum;
     int nvalues;
+    unsigned char ok[64];       /* month i (0 = oldest) passed */
 };
 
 static int required_months(const struct rule *rule, int months)
@@ -49,6 +50,22 @@ static void note_short(struct rule_result *res, int months)
         res->months_short = months;
 }
 
+int assess_months_to_pass(const unsigned char *ok, int months, int required)
+{
+    int d, i;
+
+    /* After d more good months the window holds them and the newest
+     * months - d of today's; find the smallest d that is enough. */
+    for (d = 0; d < months; d++) {
+        int good = d;
+        for (i = d; i < months; i++)
+            good += ok[i] != 0;
+        if (good >= required)
+            return d;
+    }
+    return months;
+}
+
 static struct msg *month_detail(struct assess_ctx *x, const char *key,
                                 const struct rule *rule,
                                 const struct program *pg, cg_month m)
@@ -64,7 +81,7 @@ static struct msg *month_detail(struct assess_ctx *x, const char *key,
 /* One program of a metric rule.  Returns its credit; *had_data set when
  * the program has any value in the window. */
 static double metric_program(struct assess_ctx *x, struct rule_result *res,
-                             int prog, int months, struct msg *trace,
+                             int prog, int months, struct msg **out,
                              int *had_data)
 {
     const struct rule *rule = res->rule;
@@ -84,6 +101,7 @@ static double metric_program(struct assess_ctx *x, struct rule_result *res,
                                                   rule->metric, m);
         struct msg *d;
         int holds;
+        w.ok[m - (end - months + 1)] = 0;
         if (!e) {
             w.nodata++;
             assess_detail(x, res, month_detail(x, "detail.metric.nodata",
@@ -105,6 +123,7 @@ static double metric_program(struct assess_ctx *x, struct rule_result *res,
         assess_detail(x, res, d);
         if (holds) {
             w.pass++;
+            w.ok[m - (end - months + 1)] = 1;
         } else {
             struct msg *b = assess_msg(x, "trace.metric.below");
             w.fail++;
@@ -123,7 +142,7 @@ static double metric_program(struct assess_ctx *x, struct rule_result *res,
         msg_id(x->a, sum, "program", pg->id);
         msg_term(x->a, sum, "metric", "metric.", rule->metric);
         note_short(res, w.required);
-        msg_append(x->a, trace, "programs", sum);
+        *out = sum;
         return 0;
     }
     if (rule->mode == WIN_MEAN) {
@@ -143,8 +162,7 @@ static double metric_program(struct assess_ctx *x, struct rule_result *res,
             note_short(res, months);
         }
     } else {
-        if (w.pass < w.required)
-            note_short(res, w.required - w.pass);
+        note_short(res, assess_months_to_pass(w.ok, months, w.required));
         credit = (double)w.pass / (double)w.required;
         if (credit > 1)
             credit = 1;
@@ -157,7 +175,7 @@ static double metric_program(struct assess_ctx *x, struct rule_result *res,
         assess_msg_target(x, sum, &t, 1);
     }
     msg_id(x->a, sum, "program", pg->id);
-    msg_append(x->a, trace, "programs", sum);
+    *out = sum;
     return credit;
 }
 
@@ -165,9 +183,10 @@ void assess_eval_metric(struct assess_ctx *x, size_t req,
                         struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    int months = assess_rule_months(x, rule), any = 0;
+    int months = assess_rule_months(x, rule), any = 0, volume;
     struct msg *trace = assess_msg(x, "trace.metric");
-    double sum = 0;
+    double *credit = arena_calloc(x->a, x->nprogs + 1, sizeof *credit);
+    double *w = arena_calloc(x->a, x->nprogs + 1, sizeof *w);
     size_t i;
 
     (void)req;
@@ -175,13 +194,17 @@ void assess_eval_metric(struct assess_ctx *x, size_t req,
     msg_id(x->a, trace, "metric_id", rule->metric);
     msg_sub(x->a, trace, "window", assess_window_msg(x, rule, months));
     msg_list(x->a, trace, "programs");
+    volume = assess_weights(x, rule, rule->metric, months, w);
     for (i = 0; i < x->nprogs; i++) {
+        struct msg *pm = NULL;
         int had;
-        sum += metric_program(x, res, x->progs[i], months, trace, &had);
+        credit[i] = metric_program(x, res, x->progs[i], months, &pm, &had);
         any |= had;
+        assess_msg_share(x, pm, w, i, volume);
+        msg_append(x->a, trace, "programs", pm);
     }
     res->trace = trace;
-    assess_set_mean(res, any, sum, x->nprogs);
+    assess_set_weighted(res, any, credit, w, x->nprogs);
 }
 
 /* ------------------------------------------------------------ sample */
@@ -211,36 +234,66 @@ long assess_required_sample(double z, double p, double e, double N)
     return (long)ceil(n - 1e-9);
 }
 
+/*
+ * The largest margin of error allowed for a program: max-moe, or with
+ * relative-to, fraction x (100 - the program's target for that accuracy
+ * metric): a 98 % target leaves 2 points of error, and a measurement
+ * wider than that cannot tell a program at target from one below it.
+ * 0 when relative and the program has no target (nor max-moe).
+ */
+static double moe_limit(const struct rule *rule, const struct program *pg)
+{
+    const struct target *t;
+
+    if (!rule->relative_to)
+        return rule->max_moe;
+    t = program_target(pg, rule->relative_to);
+    if (t && t->value < 100)
+        return rule->fraction * (100 - t->value);
+    return rule->max_moe;
+}
+
 void assess_eval_sample(struct assess_ctx *x, size_t req,
                         struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    int months = assess_rule_months(x, rule), required, any = 0;
+    int months = assess_rule_months(x, rule), required, any = 0, volume;
     cg_month end = x->r->window_end, m;
     struct msg *trace = assess_msg(x, "trace.sample");
-    double sum = 0, e = rule->max_moe / 100.0;
+    double *credit = arena_calloc(x->a, x->nprogs + 1, sizeof *credit);
+    double *w = arena_calloc(x->a, x->nprogs + 1, sizeof *w);
     size_t i;
 
     (void)req;
     required = required_months(rule, months);
     msg_term(x->a, trace, "metric", "metric.", rule->metric);
     msg_id(x->a, trace, "metric_id", rule->metric);
-    msg_num(x->a, trace, "max", rule->max_moe);
+    if (rule->relative_to) {
+        trace->key = "trace.sample.relative";
+        msg_num(x->a, trace, "fraction", rule->fraction);
+        msg_term(x->a, trace, "relative_to", "metric.", rule->relative_to);
+    } else {
+        msg_num(x->a, trace, "max", rule->max_moe);
+    }
     msg_sub(x->a, trace, "window", assess_window_msg(x, rule, months));
     msg_list(x->a, trace, "programs");
+    volume = assess_weights(x, rule, rule->metric, months, w);
     for (i = 0; i < x->nprogs; i++) {
         const struct program *pg = &x->p->programs[x->progs[i]];
-        int pass = 0, nodata = 0;
-        double credit;
+        double limit = moe_limit(rule, pg), e = limit / 100.0;
+        unsigned char ok[64];
+        int pass = 0, nodata = 0, values = 0;
         struct msg *pm;
         for (m = end - months + 1; m <= end; m++) {
             const struct kpi_entry *moe = kpi_store_get(
                 x->o->kpis, x->progs[i], rule->metric, m);
             const struct kpi_entry *acc = kpi_store_get(
-                x->o->kpis, x->progs[i], "euc_accuracy", m);
+                x->o->kpis, x->progs[i],
+                rule->relative_to ? rule->relative_to : "euc_accuracy", m);
             struct msg *d;
             double p, N;
             int holds;
+            ok[m - (end - months + 1)] = 0;
             if (!moe) {
                 nodata++;
                 assess_detail(x, res, month_detail(
@@ -248,18 +301,23 @@ void assess_eval_sample(struct assess_ctx *x, size_t req,
                 continue;
             }
             any = 1;
+            values++;
+            if (limit <= 0)
+                continue;           /* no target: judged below */
             p = rule->expected_p > 0 ? rule->expected_p
                 : acc ? acc->value / 100.0 : 0.5;
             if (p <= 0 || p >= 1)
                 p = 0.5;    /* no spread observed: plan for the worst */
             N = answered(x, x->progs[i], m);
-            holds = moe->value <= rule->max_moe;
-            if (holds)
+            holds = moe->value <= limit + 1e-9;
+            if (holds) {
                 pass++;
+                ok[m - (end - months + 1)] = 1;
+            }
             d = month_detail(x, "detail.sample.month", rule, pg, m);
             msg_num(x->a, d, "value", moe->value);
             msg_key(x->a, d, "op", holds ? "op.le" : "op.gt");
-            msg_num(x->a, d, "max", rule->max_moe);
+            msg_num(x->a, d, "max", limit);
             if (moe->n >= 0)
                 msg_int(x->a, d, "evaluations", moe->n);
             msg_num(x->a, d, "p", p);
@@ -270,20 +328,28 @@ void assess_eval_sample(struct assess_ctx *x, size_t req,
                     assess_required_sample(rule->z, p, e, N));
             assess_detail(x, res, d);
         }
-        if (pass < required && required - pass > res->months_short)
-            res->months_short = required - pass;
-        credit = (double)pass / (double)required;
-        if (credit > 1)
-            credit = 1;
-        sum += credit;
-        pm = assess_msg(x, "trace.sample.program");
+        if (limit <= 0) {
+            /* Relative to a target the program does not set. */
+            pm = assess_msg(x, values ? "trace.metric.no_target"
+                                      : "trace.metric.program_nodata");
+            msg_term(x->a, pm, "metric", "metric.", rule->relative_to);
+            note_short(res, required);
+            credit[i] = 0;
+        } else {
+            note_short(res, assess_months_to_pass(ok, months, required));
+            credit[i] = (double)pass / (double)required;
+            if (credit[i] > 1)
+                credit[i] = 1;
+            pm = assess_msg(x, "trace.sample.program");
+            msg_int(x->a, pm, "pass", pass);
+            msg_int(x->a, pm, "required", required);
+            msg_num(x->a, pm, "max", limit);
+            msg_int(x->a, pm, "nodata", nodata);
+        }
         msg_id(x->a, pm, "program", pg->id);
-        msg_int(x->a, pm, "pass", pass);
-        msg_int(x->a, pm, "required", required);
-        msg_num(x->a, pm, "max", rule->max_moe);
-        msg_int(x->a, pm, "nodata", nodata);
+        assess_msg_share(x, pm, w, i, volume);
         msg_append(x->a, trace, "programs", pm);
     }
     res->trace = trace;
-    assess_set_mean(res, any, sum, x->nprogs);
+    assess_set_weighted(res, any, credit, w, x->nprogs);
 }

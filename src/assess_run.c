@@ -16,6 +16,7 @@ static int evaluate(struct assess_ctx *x, size_t req, struct rule_result *res)
     case RULE_METRIC: assess_eval_metric(x, req, res); return 1;
     case RULE_TREND: assess_eval_trend(x, req, res); return 1;
     case RULE_SAMPLE: assess_eval_sample(x, req, res); return 1;
+    case RULE_CADENCE: assess_eval_cadence(x, req, res); return 1;
     case RULE_CHECK: return assess_eval_check(x, req, res);
     default: return 1;
     }
@@ -27,12 +28,28 @@ static int evaluate(struct assess_ctx *x, size_t req, struct rule_result *res)
  * rule covering none is n/a (a finding rule on the chat channel of a
  * voice-only site is not a gap).
  */
+/* The profile excludes this requirement (or its item or category) for
+ * one program only. */
+static int excluded_for(const struct assess_ctx *x,
+                        const struct requirement *req, int prog)
+{
+    const struct catalog *c = x->c;
+    return profile_excluded_for(x->p, req->id, prog) ||
+           (req->item != SIZE_MAX &&
+            profile_excluded_for(x->p, c->items[req->item].id, prog)) ||
+           profile_excluded_for(x->p, c->categories[req->category].id, prog);
+}
+
 static int cover(struct assess_ctx *x, size_t req, struct rule_result *res)
 {
     int *progs = arena_calloc(x->a, x->p->nprograms + 1, sizeof *progs);
+    size_t i, n;
 
-    res->nprograms = assess_programs(x->p, &x->c->reqs[req], res->rule,
-                                     progs);
+    n = assess_programs(x->p, &x->c->reqs[req], res->rule, progs);
+    res->nprograms = 0;
+    for (i = 0; i < n; i++)
+        if (!excluded_for(x, &x->c->reqs[req], progs[i]))
+            progs[res->nprograms++] = progs[i];
     res->programs = progs;
     x->progs = progs;
     x->nprogs = res->nprograms;
@@ -53,7 +70,8 @@ static void note_integrity(struct report *r, const struct orgdata *o)
 
     for (i = 0; i < o->nevidence; i++) {
         unsigned problems;
-        assess_evidence_valid(&o->evidence[i], 0, 0, r->profile->as_of,
+        assess_evidence_valid(&o->evidence[i], 0, 0, VALID_AGE,
+                              r->profile->as_of,
                               &problems);
         r->evidence[i].flags |= problems & (EVF_CHANGED | EVF_MISSING);
         /* A row too old for one rule but counted by another (monthly

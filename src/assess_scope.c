@@ -123,6 +123,17 @@ int assess_scope(struct report *r, struct cg_errors *errs)
         const struct scope_exclusion *x = excluded(r, req);
         struct msg *m = NULL;
 
+        /* Exclusions for one program narrow the rules' programs
+         * (assess_run.c); they count here for the reader. */
+        {
+            size_t k;
+            for (k = 0; k < p->nscope; k++)
+                if (p->scope[k].program >= 0 &&
+                    excluded_by(c, req, p->scope[k].ref)) {
+                    why->exclusions[k].nreqs++;
+                    why->exclusions[k].ncritical += (size_t)req->critical;
+                }
+        }
         if (x) {
             struct exclusion_use *u =
                 &why->exclusions[exclusion_index(p, x)];

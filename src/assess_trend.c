@@ -1,30 +1,78 @@
 /*
  * assess_trend.c — trend rules: a KPI is not getting worse.
  *
- * For each program in scope, the least-squares slope of the metric over
- * the months of the window that have data (x = month number, y = value):
- *   slope = sum((x - mean x)(y - mean y)) / sum((x - mean x)^2).
- * It passes when the slope is not in the worse direction by more than
- * the rule's tolerance (units per month).  A program with fewer than
- * min-points months of data has no trend to judge and counts 0 (missing
- * data never passes).  Score = share of programs passing; no-data when
- * no program has enough data.
+ * For each program in scope, the least-squares line through the months
+ * of the window that have data (x = month number, y = value):
+ *   slope b = Sxy / Sxx,  SE(b) = sqrt(SSR / (n - 2) / Sxx).
+ * Let w be the slope in the worse direction (b when lower is better, -b
+ * otherwise) and tol the rule's tolerance.  The program fails only when
+ * the decline is both larger than allowed and real: w > tol AND the
+ * one-sided t-test t = (w - tol) / SE(b) exceeds Student's t at the
+ * scoring's trend-confidence with n - 2 degrees of freedom (design.md,
+ * "Trend").  Points that lie on the line (SE 0) leave the slope alone to
+ * decide.  Six noisy months with a slope of -0.015 points are noise,
+ * not a decline.  A program with fewer than min-points months of data
+ * has no trend to judge and counts 0 (missing data never passes).
+ * Programs are combined by volume (assess_weights); no-data when no
+ * program has enough data.
  */
+#include <math.h>
 #include <string.h>
 
 #include "assess_internal.h"
 #include "copcgap/metric.h"
+#include "copcgap/stats.h"
+
+/* One program's verdict, with its message. */
+static double judge(struct assess_ctx *x, const struct rule *rule,
+                    int better, const double *mx, const double *my,
+                    int k, struct msg *pm)
+{
+    double conf = x->c->scoring.trend_confidence, slope, se, worse, t, crit;
+    int df = k - 2;
+
+    stats_slope(mx, my, (size_t)k, &slope, &se);
+    worse = better == BETTER_LOWER ? slope : -slope;
+    msg_num(x->a, pm, "slope", slope);
+    msg_num(x->a, pm, "se", se);
+    msg_int(x->a, pm, "months", k);
+    msg_pct(x->a, pm, "confidence", conf);
+    if (rule->tolerance > 0)
+        msg_num(x->a, pm, "tolerance", rule->tolerance);
+    if (worse <= rule->tolerance + 1e-12) {
+        pm->key = "trace.trend.ok";
+        return 1;
+    }
+    if (se <= 0 || df < 1) {
+        /* On the line (or too few points to test): the slope decides. */
+        pm->key = "trace.trend.worse_exact";
+        return 0;
+    }
+    t = (worse - rule->tolerance) / se;
+    crit = stats_t_quantile(conf, df);
+    msg_num(x->a, pm, "t", t);
+    msg_num(x->a, pm, "critical", crit);
+    msg_int(x->a, pm, "df", df);
+    if (t > crit) {
+        pm->key = "trace.trend.worse";
+        return 0;
+    }
+    pm->key = "trace.trend.noise";
+    return 1;
+}
 
 void assess_eval_trend(struct assess_ctx *x, size_t req,
                        struct rule_result *res)
 {
     const struct rule *rule = res->rule;
-    int months = assess_rule_months(x, rule), any = 0;
+    int months = assess_rule_months(x, rule), any = 0, volume;
     int better = rule->better >= 0 ? rule->better
                                    : catalog_metric_better(x->c, rule->metric);
     cg_month end = x->r->window_end, start = end - months + 1, m;
     struct msg *trace = assess_msg(x, "trace.trend");
-    double passed = 0;
+    double *credit = arena_calloc(x->a, x->nprogs + 1, sizeof *credit);
+    double *w = arena_calloc(x->a, x->nprogs + 1, sizeof *w);
+    double mx[64], my[64];
     size_t i;
 
     (void)req;
@@ -35,23 +83,20 @@ void assess_eval_trend(struct assess_ctx *x, size_t req,
     msg_month(x->a, trace, "start", start);
     msg_month(x->a, trace, "end", end);
     msg_list(x->a, trace, "programs");
+    volume = assess_weights(x, rule, rule->metric, months, w);
     for (i = 0; i < x->nprogs; i++) {
         const struct program *pg = &x->p->programs[x->progs[i]];
-        double sx = 0, sy = 0, sxx = 0, sxy = 0, slope, worse;
-        int k = 0, ok;
-        struct msg *pm;
+        struct msg *pm = assess_msg(x, "trace.trend.few");
+        int k = 0;
         for (m = start; m <= end; m++) {
             const struct kpi_entry *e = kpi_store_get(x->o->kpis, x->progs[i],
                                                       rule->metric, m);
-            double xi = (double)(m - start);
             struct msg *d;
-            if (!e)
+            if (!e || k >= 64)
                 continue;
+            mx[k] = (double)(m - start);
+            my[k] = e->value;
             k++;
-            sx += xi;
-            sy += e->value;
-            sxx += xi * xi;
-            sxy += xi * e->value;
             d = assess_msg(x, "detail.trend.month");
             msg_term(x->a, d, "metric", "metric.", rule->metric);
             msg_id(x->a, d, "program", pg->id);
@@ -59,34 +104,23 @@ void assess_eval_trend(struct assess_ctx *x, size_t req,
             msg_num(x->a, d, "value", e->value);
             assess_detail(x, res, d);
         }
+        msg_id(x->a, pm, "program", pg->id);
         if (k < rule->min_points || k < 2) {
-            pm = assess_msg(x, "trace.trend.few");
-            msg_id(x->a, pm, "program", pg->id);
             msg_int(x->a, pm, "months", k);
             msg_int(x->a, pm, "needed", rule->min_points);
-            msg_append(x->a, trace, "programs", pm);
             if (rule->min_points - k > res->months_short)
                 res->months_short = rule->min_points - k;
-            continue;
-        }
-        any = 1;
-        /* Same formula as the header comment, in sums. */
-        slope = (sxy - sx * sy / k) / (sxx - sx * sx / k);
-        worse = better == BETTER_LOWER ? slope : -slope;
-        ok = worse <= rule->tolerance + 1e-12;
-        if (ok)
-            passed += 1;
-        else if (rule->min_points > res->months_short)
+            credit[i] = 0;
+        } else {
+            any = 1;
+            credit[i] = judge(x, rule, better, mx, my, k, pm);
             /* A turned trend shows only over min-points new months. */
-            res->months_short = rule->min_points;
-        pm = assess_msg(x, ok ? "trace.trend.ok" : "trace.trend.worse");
-        msg_id(x->a, pm, "program", pg->id);
-        msg_num(x->a, pm, "slope", slope);
-        msg_int(x->a, pm, "months", k);
-        if (rule->tolerance > 0)
-            msg_num(x->a, pm, "tolerance", rule->tolerance);
+            if (credit[i] < 1 && rule->min_points > res->months_short)
+                res->months_short = rule->min_points;
+        }
+        assess_msg_share(x, pm, w, i, volume);
         msg_append(x->a, trace, "programs", pm);
     }
     res->trace = trace;
-    assess_set_mean(res, any, passed, x->nprogs);
+    assess_set_weighted(res, any, credit, w, x->nprogs);
 }

@@ -84,6 +84,68 @@ void assess_set_mean(struct rule_result *res, int any, double credit_sum,
         assess_set_score(res, credit_sum / (double)nprograms);
 }
 
+int assess_weights(struct assess_ctx *x, const struct rule *rule,
+                   const char *metric, int months, double *w)
+{
+    enum program_weight pw = rule->program_weight == PW_DEFAULT
+                                 ? x->c->scoring.program_weight
+                                 : rule->program_weight;
+    cg_month end = x->r->window_end, m;
+    size_t i;
+
+    for (i = 0; i < x->nprogs; i++)
+        w[i] = 1;
+    if (pw == PW_EQUAL || x->nprogs < 2)
+        return 0;
+    for (i = 0; i < x->nprogs; i++) {
+        double n = 0;
+        for (m = end - months + 1; m <= end; m++) {
+            const struct kpi_entry *e = kpi_store_get(x->o->kpis,
+                                                      x->progs[i], metric, m);
+            if (e && e->n > 0)
+                n += (double)e->n;
+        }
+        if (n <= 0) {               /* one program without volume */
+            for (i = 0; i < x->nprogs; i++)
+                w[i] = 1;
+            return 0;
+        }
+        w[i] = n;
+    }
+    return 1;
+}
+
+void assess_set_weighted(struct rule_result *res, int any,
+                         const double *credit, const double *w, size_t n)
+{
+    double sum = 0, wsum = 0;
+    size_t i;
+
+    if (!any) {
+        res->status = RS_NO_DATA;
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        sum += w[i] * credit[i];
+        wsum += w[i];
+    }
+    assess_set_score(res, wsum > 0 ? sum / wsum : 0);
+}
+
+void assess_msg_share(struct assess_ctx *x, struct msg *m, const double *w,
+                      size_t i, int volume)
+{
+    double total = 0;
+    size_t k;
+
+    if (!volume)
+        return;
+    for (k = 0; k < x->nprogs; k++)
+        total += w[k];
+    if (total > 0)
+        msg_pct(x->a, m, "share", w[i] / total);
+}
+
 const char *assess_program_id(const struct assess_ctx *x, int program)
 {
     return program < 0 ? "" : x->p->programs[program].id;
@@ -159,17 +221,18 @@ const struct msg *assess_window_msg(struct assess_ctx *x,
 }
 
 int assess_evidence_valid(const struct evidence *ev, int approved,
-                          int max_age_days, cg_day as_of,
-                          unsigned *problems)
+                          int max_age_days, enum validity validity,
+                          cg_day as_of, unsigned *problems)
 {
     long age = (long)as_of - (long)ev->dated;
+    int by_expiry = validity == VALID_EXPIRES && ev->has_expires;
     unsigned p = 0;
 
     if (approved && !ev->approved)
         p |= EVF_UNAPPROVED;
     if (age < 0)
         p |= EVF_FUTURE;            /* noted; the row still counts */
-    else if (max_age_days > 0 && age > max_age_days)
+    else if (!by_expiry && max_age_days > 0 && age > max_age_days)
         p |= EVF_STALE;
     if (ev->has_expires && as_of > ev->expires)
         p |= EVF_EXPIRED;

@@ -11,7 +11,7 @@
 #include "copcgap/metric.h"
 
 static const char *const rule_type_names[RULE_TYPE_COUNT] = {
-    "evidence", "finding", "metric", "trend", "sample", "check"
+    "evidence", "finding", "metric", "trend", "sample", "check", "cadence"
 };
 static const char *const window_mode_names[WIN_COUNT] = {
     "at-least", "each", "mean", "latest"
@@ -31,8 +31,19 @@ void scoring_defaults(struct scoring *s)
     s->window_months = 6;
     s->critical_factor = 2.0;
     s->urgency_factor = 2.0;
-    s->tier1_min = 6.0;
-    s->tier2_min = 2.0;
+    s->program_weight = PW_VOLUME;
+    s->trend_confidence = 0.95;
+    s->tier2_slack_days = 30;
+    /* Person-days an action takes when the catalogue names none, by the
+     * kind of rule it must turn: a document is quicker to write than a
+     * metric is to move (docs/plan.md, "Effort"). */
+    s->effort[RULE_EVIDENCE] = 3;
+    s->effort[RULE_FINDING] = 5;
+    s->effort[RULE_METRIC] = 10;
+    s->effort[RULE_TREND] = 10;
+    s->effort[RULE_SAMPLE] = 5;
+    s->effort[RULE_CHECK] = 5;
+    s->effort[RULE_CADENCE] = 3;
 }
 
 int window_mode_parse(const char *s)
@@ -136,6 +147,17 @@ int catalog_knows_metric(const struct catalog *c, const char *name,
                          size_t len)
 {
     return metric_find(name, len) >= 0 || find_declared(c, name, len);
+}
+
+int catalog_metric_class(const struct catalog *c, const char *name)
+{
+    int m = metric_find(name, strlen(name));
+    const struct declared_metric *d;
+
+    if (m >= 0)
+        return (int)metric_defs[m].mclass;
+    d = find_declared(c, name, strlen(name));
+    return d ? d->mclass : MC_OTHER;
 }
 
 int catalog_metric_better(const struct catalog *c, const char *name)

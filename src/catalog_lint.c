@@ -78,6 +78,15 @@ static void check_rule(struct catalog *c, const struct requirement *req,
         errors_add(errs, CG_ERR_INPUT, c->path, r->line, 0,
                    "requirement %s: unknown metric \"%s\" (not built in "
                    "and not declared in <metrics>)", req->id, r->metric);
+    if (r->type == RULE_SAMPLE && !r->relative_to && r->max_moe <= 0)
+        errors_add(errs, CG_ERR_INPUT, c->path, r->line, 0,
+                   "requirement %s: sample rule needs max-moe or "
+                   "relative-to", req->id);
+    if (r->relative_to &&
+        !catalog_knows_metric(c, r->relative_to, strlen(r->relative_to)))
+        errors_add(errs, CG_ERR_INPUT, c->path, r->line, 0,
+                   "requirement %s: relative-to names unknown metric "
+                   "\"%s\"", req->id, r->relative_to);
     if (r->type == RULE_METRIC && !r->program_target && !r->has_fixed)
         errors_add(errs, CG_ERR_INPUT, c->path, r->line, 0,
                    "requirement %s: metric rule with target=\"fixed\" needs "

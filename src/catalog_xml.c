@@ -70,6 +70,14 @@ static const char **parse_words(struct arena *a, const char *list, size_t *n)
     return v;
 }
 
+static enum program_weight parse_weight(const char *v,
+                                        enum program_weight def)
+{
+    if (!v)
+        return def;
+    return strcmp(v, "equal") == 0 ? PW_EQUAL : PW_VOLUME;
+}
+
 static void build_scoring(struct builder *b, xmlNodePtr n)
 {
     struct scoring *s = &b->c->scoring;
@@ -86,8 +94,27 @@ static void build_scoring(struct builder *b, xmlNodePtr n)
                                          s->critical_factor);
     s->urgency_factor = xml_attr_double(n, "urgency-factor",
                                         s->urgency_factor);
-    s->tier1_min = xml_attr_double(n, "tier1-min", s->tier1_min);
-    s->tier2_min = xml_attr_double(n, "tier2-min", s->tier2_min);
+    s->program_weight = parse_weight(xml_attr(b->c->arena, n,
+                                              "program-weight"),
+                                     s->program_weight);
+    s->trend_confidence = xml_attr_double(n, "trend-confidence",
+                                          s->trend_confidence);
+    s->tier2_slack_days = (int)xml_attr_long(n, "tier2-slack-days",
+                                             s->tier2_slack_days);
+    s->effort[RULE_EVIDENCE] = xml_attr_double(n, "effort-evidence",
+                                               s->effort[RULE_EVIDENCE]);
+    s->effort[RULE_FINDING] = xml_attr_double(n, "effort-finding",
+                                              s->effort[RULE_FINDING]);
+    s->effort[RULE_METRIC] = xml_attr_double(n, "effort-metric",
+                                             s->effort[RULE_METRIC]);
+    s->effort[RULE_TREND] = xml_attr_double(n, "effort-trend",
+                                            s->effort[RULE_TREND]);
+    s->effort[RULE_SAMPLE] = xml_attr_double(n, "effort-sample",
+                                             s->effort[RULE_SAMPLE]);
+    s->effort[RULE_CHECK] = xml_attr_double(n, "effort-check",
+                                            s->effort[RULE_CHECK]);
+    s->effort[RULE_CADENCE] = xml_attr_double(n, "effort-cadence",
+                                              s->effort[RULE_CADENCE]);
 }
 
 static void build_metrics(struct builder *b, xmlNodePtr n)
@@ -105,6 +132,9 @@ static void build_metrics(struct builder *b, xmlNodePtr n)
         if (!d->unit)
             d->unit = "";
         d->better = BETTER_HIGHER;
+        d->mclass = metric_class_parse(xml_attr(c->arena, m, "class"));
+        if (d->mclass < 0)
+            d->mclass = MC_OTHER;
         if (better && strcmp(better, "lower") == 0)
             d->better = BETTER_LOWER;
         else if (better && strcmp(better, "none") == 0)
@@ -149,6 +179,8 @@ static void build_rule(struct builder *b, struct requirement *req,
     r->weight = xml_attr_double(n, "weight", 1);
     r->channels = parse_channels(xml_attr(a, n, "channels"));
     r->per_program = xml_attr_bool(n, "per-program", 0);
+    r->program_weight = parse_weight(xml_attr(a, n, "program-weight"),
+                                     PW_DEFAULT);
     for (t = xml_first(n); t; t = xml_next(t))
         if (xml_is(t, "label"))
             xml_add_text(a, &r->label, t, c->path, b->errs);
@@ -159,6 +191,15 @@ static void build_rule(struct builder *b, struct requirement *req,
         r->approved = xml_attr_bool(n, "approved", 1);
         r->max_age_days = (int)xml_attr_long(n, "max-age-days", 0);
         r->min_count = (int)xml_attr_long(n, "min-count", 1);
+        v = xml_attr(a, n, "validity");
+        r->validity = v && strcmp(v, "expires") == 0 ? VALID_EXPIRES
+                                                      : VALID_AGE;
+    } else if (xml_is(n, "cadence")) {
+        r->type = RULE_CADENCE;
+        r->kinds = parse_words(a, xml_attr(a, n, "kinds"), &r->nkinds);
+        r->approved = xml_attr_bool(n, "approved", 1);
+        r->months = (int)xml_attr_long(n, "months", 0);
+        r->min_count = (int)xml_attr_long(n, "min-per-month", 1);
     } else if (xml_is(n, "finding")) {
         r->type = RULE_FINDING;
     } else if (xml_is(n, "metric")) {
@@ -193,6 +234,8 @@ static void build_rule(struct builder *b, struct requirement *req,
         if (!r->metric)
             r->metric = "euc_moe";
         r->max_moe = xml_attr_double(n, "max-moe", 0);
+        r->relative_to = xml_attr(a, n, "relative-to");
+        r->fraction = xml_attr_double(n, "fraction", 1);
         r->z = xml_attr_double(n, "z", 1.96);
         r->expected_p = xml_attr_double(n, "p", 0);
         build_window(b, r, n);
@@ -231,7 +274,7 @@ static void build_requirement(struct builder *b, xmlNodePtr n, size_t cat,
     req->weight = xml_attr_double(n, "weight", 1);
     req->critical = xml_attr_bool(n, "critical", 0);
     req->impact = (int)xml_attr_long(n, "impact", 3);
-    req->effort_days = xml_attr_double(n, "effort-days", 5);
+    req->effort_days = xml_attr_double(n, "effort-days", -1);
     req->owner_role = xml_attr(a, n, "owner");
 
     /* Count first so that arrays are allocated once, in the arena. */
@@ -256,8 +299,12 @@ static void build_requirement(struct builder *b, xmlNodePtr n, size_t cat,
             xml_add_text(a, &req->intent, t, c->path, b->errs);
         else if (xml_is(t, "guidance"))
             xml_add_text(a, &req->guidance, t, c->path, b->errs);
-        else if (xml_is(t, "remediation"))
+        else if (xml_is(t, "remediation")) {
+            double e = xml_attr_double(t, "effort", -1);
             xml_add_text(a, &req->remediation, t, c->path, b->errs);
+            if (e >= 0)
+                req->effort_days = e;   /* over effort-days */
+        }
         else if (xml_is(t, "applies-to")) {
             const char *kind = xml_attr(a, t, "kind");
             if (kind)

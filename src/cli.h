@@ -55,7 +55,9 @@ struct session_opts {
     const char *orgdir;
     const char *catalog;        /* NULL: the shipped catalogue */
     const struct lang *lang;    /* the reader's language (cli_lang) */
-    double capacity;            /* owner days per month; 0 = default */
+    double capacity;            /* owner days per month; 0 = profile's */
+    int has_audit;              /* --audit-date given */
+    cg_day audit;
 };
 
 /* Returns 1, or 0 with errors appended (s is partly filled: free it). */
@@ -111,6 +113,10 @@ void cli_print_command_help(const struct command *c);
  * table with lang_free().
  */
 int cli_lang(const struct command *c, const char *code, struct lang **out);
+
+/* --audit-date DATE: 0 with the date set, or a usage error (exit 2). */
+int cli_audit_date(const struct command *c, const char *arg,
+                   struct session_opts *so);
 
 /* Print a message in the reader's language, and a newline, on stdout. */
 void cli_say(const struct lang *L, const struct msg *m);

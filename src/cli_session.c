@@ -109,7 +109,15 @@ int session_load(struct session *s, const struct session_opts *opt,
     for (i = 0; i < s->ntargets; i++)
         if (!assess_crosswalk(s->rep, s->targets[i], errs))
             goto done;
-    plan_build(s->rep, opt->capacity);
+    {
+        struct plan_options po;
+        /* --capacity stands in for the profile's default capacity. */
+        if (opt->capacity > 0)
+            s->prof->capacity_days = opt->capacity;
+        po.has_audit = opt->has_audit;
+        po.audit = opt->audit;
+        plan_build(s->rep, &po);
+    }
     ok = 1;
 done:
     strbuf_free(&path);

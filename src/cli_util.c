@@ -72,6 +72,16 @@ void cli_wrote(const struct lang *L, const char *path)
     cli_say(L, &m);
 }
 
+int cli_audit_date(const struct command *c, const char *arg,
+                   struct session_opts *so)
+{
+    if (!date_parse(arg, strlen(arg), &so->audit))
+        return cli_usage_error(c, "--audit-date takes a date YYYY-MM-DD, "
+                               "not '%s'", arg);
+    so->has_audit = 1;
+    return 0;
+}
+
 int cli_report_errors(const struct cg_errors *errs)
 {
     struct strbuf sb = STRBUF_INIT;

@@ -33,12 +33,15 @@ const struct command command_plan = {
     "                         the extension unless --format is given)\n"
     "  -l, --lang CODE        language of titles, actions and this table:\n"
     "                         en (default), es, or any templates/CODE.lang\n"
-    "      --capacity DAYS    planned working days per owner per month\n"
-    "                         before a month is flagged overloaded\n"
-    "                         (default 10)\n"
+    "      --audit-date DATE  plan for this audit date instead of the\n"
+    "                         profile's (can we pass on DATE?)\n"
+    "      --capacity DAYS    person-days per month each owner can give\n"
+    "                         the plan (default: the profile's, else 10)\n"
     "\n"
-    "Tiers: P1 = critical or at-risk gaps and priority >= tier1-min;\n"
-    "P2 = priority >= tier2-min; P3 = the rest (docs/plan.md).\n",
+    "Actions are scheduled as soon as possible within each owner's\n"
+    "capacity, all due before the mock audit.  Tiers: P1 = blocks\n"
+    "certification or at risk; P2 = little slack before the mock audit\n"
+    "or needed by a P1 gap; P3 = the rest (docs/plan.md).\n",
     cmd_plan
 };
 
@@ -70,13 +73,14 @@ static int format_from_path(const char *path)
 
 static int parse_args(int argc, char **argv, struct plan_args *a)
 {
-    enum { OPT_CAPACITY = 256 };
+    enum { OPT_CAPACITY = 256, OPT_AUDIT };
     static const struct option opts[] = {
         { "catalog", required_argument, NULL, 'c' },
         { "output", required_argument, NULL, 'o' },
         { "format", required_argument, NULL, 'f' },
         { "lang", required_argument, NULL, 'l' },
         { "capacity", required_argument, NULL, OPT_CAPACITY },
+        { "audit-date", required_argument, NULL, OPT_AUDIT },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -101,6 +105,10 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
                 return cli_usage_error(&command_plan,
                                        "--format takes table, csv, "
                                        "json or xlsx, not '%s'", optarg);
+            break;
+        case OPT_AUDIT:
+            if ((c = cli_audit_date(&command_plan, optarg, &a->so)) != 0)
+                return c;
             break;
         case OPT_CAPACITY:
             a->so.capacity = strtod(optarg, &end);
@@ -220,6 +228,19 @@ static void print_rows(const struct table *t)
     }
 }
 
+/* "Can we pass on DATE?" and the earliest date, as one message. */
+static const struct msg *plan_readiness(struct arena *a, const struct plan *pl)
+{
+    struct msg *m = msg_new(a, !pl->has_audit ? "cli.plan.ready.no_audit"
+                               : pl->ready ? "cli.plan.ready.yes"
+                                           : "cli.plan.ready.no");
+    if (pl->has_audit)
+        msg_date(a, m, "audit", pl->audit);
+    msg_int(a, m, "at_risk", (long long)pl->at_risk);
+    msg_date(a, m, "feasible", pl->feasible_audit);
+    return m;
+}
+
 static void print_table(const struct report *r)
 {
     const struct lang *L = r->lang;
@@ -233,8 +254,10 @@ static void print_table(const struct report *r)
     m = msg_new(a, pl->has_audit ? "cli.plan.head.audit" : "cli.plan.head");
     msg_text(a, m, "org", r->profile->org_name);
     msg_date(a, m, "as_of", pl->as_of);
-    if (pl->has_audit)
+    if (pl->has_audit) {
         msg_date(a, m, "audit", pl->audit);
+        msg_date(a, m, "mock", pl->mock_audit);
+    }
     cli_say(L, m);
     m = msg_new(a, "cli.plan.counts");
     msg_int(a, m, "gaps", (long long)pl->ngaps);
@@ -242,8 +265,13 @@ static void print_table(const struct report *r)
     msg_int(a, m, "p2", (long long)pl->count[TIER_P2]);
     msg_int(a, m, "p3", (long long)pl->count[TIER_P3]);
     msg_int(a, m, "at_risk", (long long)pl->at_risk);
-    msg_date(a, m, "feasible", pl->feasible_audit);
+    msg_num(a, m, "days", pl->total_days);
+    if (pl->day_rate > 0) {
+        msg_num(a, m, "cost", pl->total_cost);
+        msg_text(a, m, "currency", pl->currency ? pl->currency : "");
+    }
     cli_say(L, m);
+    cli_say(L, plan_readiness(a, pl));
     printf("\n");
     if (pl->ngaps == 0) {
         printf("%s\n", lang_str(L, a, "report.no_gaps"));

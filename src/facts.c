@@ -11,5 +11,6 @@ const struct expr_func fact_functions[] = {
     { "programs", 0, 0, FACT_PROGRAMS },
     { "channel", 0, 0, FACT_CHANNEL },
     { "kind", 0, 0, FACT_KIND },
+    { "has", 1, 2, FACT_HAS },
     { NULL, 0, 0, 0 }
 };

@@ -515,7 +515,9 @@ static void placeholder(struct fmt *f, const char *s, size_t len)
         struct strbuf num = STRBUF_INIT;
         struct fmt sub = *f;
         double v = a->type == MSG_INT ? (double)a->u.i
-                 : a->type == MSG_LIST ? (double)a->u.list.n : a->u.d;
+                 : a->type == MSG_LIST ? (double)a->u.list.n
+                 : a->type == MSG_NUM || a->type == MSG_PCT ? a->u.d
+                 : present(a);      /* words: 1 when there are any */
         if (a->type == MSG_LIST)
             lang_number(f->L, v, 0, 0, &num);
         else

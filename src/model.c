@@ -5,7 +5,8 @@
 #include "copcgap/util.h"
 
 static const char *const channel_names[CH_COUNT] = {
-    "voice", "chat", "email", "messaging", "social", "back-office"
+    "voice", "chat", "email", "messaging", "social", "back-office",
+    "self-service"
 };
 static const char *const org_kind_names[] = { "", "outsourcer", "internal" };
 static const char *const op_names[OP_COUNT] = { "ge", "gt", "le", "lt", "eq" };

@@ -1,6 +1,7 @@
 /*
- * plan.c — gap register, priority, lead time and the back-scheduled
- * action plan (see plan.h for the rules, docs/plan.md for examples).
+ * plan.c — gap register, effort, scheduling within capacity, risk,
+ * tiers and priorities, and readiness for the audit date (see plan.h
+ * for the rules, docs/plan.md for worked examples).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -21,17 +22,319 @@ const char *tier_name(enum tier t)
     }
 }
 
-/* Calendar days needed for `effort_days` working days (5 a week). */
-static int plan_fix_days(double effort_days)
-{
-    /* Effort is in working days; five of them take a calendar week. */
-    int d = (int)ceil(effort_days * 7.0 / 5.0 - 1e-9);
-    return d < 1 ? 1 : d;
-}
-
 static int is_gap(enum req_status s)
 {
     return s == REQ_PARTIAL || s == REQ_NOT_MET || s == REQ_NOT_EVIDENCED;
+}
+
+/* ------------------------------------------------------------ gaps */
+
+/*
+ * The action's person-days: the catalogue's (remediation effort, or the
+ * requirement's effort-days), else the largest default of the rule types
+ * that do not pass: the hardest part of the fix sets its size.
+ */
+static double effort_of(const struct report *r, const struct req_result *rr)
+{
+    const struct scoring *sc = &r->catalog->scoring;
+    double e = 0;
+    size_t i;
+
+    if (rr->req->effort_days >= 0)
+        return rr->req->effort_days;
+    for (i = 0; i < rr->nrules; i++) {
+        const struct rule_result *res = &rr->rules[i];
+        if (res->status != RS_PASS && res->status != RS_NA &&
+            sc->effort[res->rule->type] > e)
+            e = sc->effort[res->rule->type];
+    }
+    return e;
+}
+
+/* The owner's name in the calendar and the load: the person, else the
+ * role (nobody holds it), else "" (no owner at all). */
+static const char *owner_name(const struct assignee *a)
+{
+    const char *n = assignee_name(a);
+    return n ? n : "";
+}
+
+static void collect(struct report *r, struct plan *pl, size_t *gap_of)
+{
+    const struct catalog *c = r->catalog;
+    size_t i, j, n = 0;
+
+    for (i = 0; i < c->nreqs; i++)
+        if (is_gap(r->reqs[i].status))
+            n++;
+    pl->gaps = arena_calloc(r->arena, n + 1, sizeof *pl->gaps);
+    for (i = 0; i < c->nreqs; i++) {
+        gap_of[i] = SIZE_MAX;
+        if (is_gap(r->reqs[i].status))
+            gap_of[i] = pl->ngaps++;
+    }
+    for (i = 0; i < c->nreqs; i++) {
+        const struct requirement *req = &c->reqs[i];
+        struct gap *g;
+        if (gap_of[i] == SIZE_MAX)
+            continue;
+        g = &pl->gaps[gap_of[i]];
+        g->req = i;
+        g->result = &r->reqs[i];
+        g->critical = req->critical;
+        g->blocking = req->critical;    /* a critical gap is not met */
+        pl->blocking += (size_t)g->blocking;
+        g->assignee = &r->reqs[i].assignee;
+        g->owner = owner_name(g->assignee);
+        g->effort = effort_of(r, &r->reqs[i]);
+        g->depends = arena_calloc(r->arena, req->ndepends + 1,
+                                  sizeof *g->depends);
+        for (j = 0; j < req->ndepends; j++) {
+            size_t d = req->depends_idx[j];
+            if (d != SIZE_MAX && gap_of[d] != SIZE_MAX)
+                g->depends[g->ndepends++] = gap_of[d];
+        }
+        for (j = 0; j < r->reqs[i].nrules; j++)
+            if (r->reqs[i].rules[j].months_short > g->data_months &&
+                r->reqs[i].rules[j].status != RS_PASS &&
+                r->reqs[i].rules[j].status != RS_NA)
+                g->data_months = r->reqs[i].rules[j].months_short;
+    }
+}
+
+/* ------------------------------------------------------- priorities */
+
+/* Priority within a tier (plan.h): a critical gap counts whole. */
+static double base_priority(const struct report *r, const struct gap *g)
+{
+    const struct scoring *sc = &r->catalog->scoring;
+    const struct requirement *req = &r->catalog->reqs[g->req];
+    double gap = g->critical ? 1.0 : 1.0 - g->result->score;
+
+    return req->weight * gap * req->impact *
+           (g->critical ? sc->critical_factor : 1) * g->urgency;
+}
+
+/*
+ * Scheduling order: blocking and at-risk gaps first, then by priority,
+ * the critical gap first on a tie, then catalogue order.  (Dependencies
+ * are honoured separately: a gap is only picked once they are placed.)
+ */
+static int before(const struct gap *a, const struct gap *b)
+{
+    int fa = a->blocking || a->urgent, fb = b->blocking || b->urgent;
+    if (fa != fb)
+        return fa;
+    if (fabs(a->priority - b->priority) > 1e-9)
+        return a->priority > b->priority;
+    if (a->critical != b->critical)
+        return a->critical;
+    return a->req < b->req;
+}
+
+/* ------------------------------------------------------- scheduling */
+
+/* The last day an action may end, and its months of proof. */
+static cg_day fix_deadline(const struct plan *pl)
+{
+    return pl->mock_audit - 1;
+}
+
+static cg_day proof_deadline(const struct plan *pl)
+{
+    /* The audit reads complete months up to the one before it. */
+    return month_last_day(assess_window_end(pl->audit - 1));
+}
+
+/* Dependencies of g that end last (for the delay message). */
+static struct msg *deps_msg(struct report *r, const struct plan *pl,
+                            const struct gap *g, const char *key)
+{
+    struct msg *m = msg_new(r->arena, key);
+    size_t j;
+
+    msg_list(r->arena, m, "dependencies");
+    for (j = 0; j < g->ndepends; j++)
+        msg_append(r->arena, m, "dependencies",
+                   msg_id(r->arena, msg_new(r->arena, "plan.req"), "id",
+                          r->catalog->reqs[pl->gaps[g->depends[j]].req].id));
+    return m;
+}
+
+/*
+ * Place every action, highest first among those whose dependencies are
+ * placed (list scheduling).  Returns the number that could not be placed
+ * within the calendar.
+ */
+static size_t schedule(struct report *r, struct plan *pl,
+                       struct calendar *cal)
+{
+    unsigned char *placed = xcalloc(pl->ngaps + 1, 1);
+    size_t k, i, j, lost = 0;
+
+    for (k = 0; k < pl->ngaps; k++) {
+        struct gap *g = NULL;
+        for (i = 0; i < pl->ngaps; i++) {
+            struct gap *c = &pl->gaps[i];
+            int free = !placed[i];
+            for (j = 0; free && j < c->ndepends; j++)
+                free = placed[c->depends[j]];
+            if (free && (!g || before(c, g)))
+                g = c;
+        }
+        /* The catalogue is acyclic (catalog_lint), so one is free. */
+        placed[g - pl->gaps] = 1;
+        g->ready = pl->as_of + 1;
+        for (j = 0; j < g->ndepends; j++)
+            if (pl->gaps[g->depends[j]].due + 1 > g->ready)
+                g->ready = pl->gaps[g->depends[j]].due + 1;
+        /* Actions nobody owns are not queued behind one another: each
+         * has a lane of its own (the plan cannot know whose time they
+         * will take; assigning them is the first thing to do). */
+        if (!calendar_take(cal, *g->owner ? g->owner
+                                          : r->catalog->reqs[g->req].id,
+                           g->owner,
+                           g->assignee->source == ASSIGN_NAMED ||
+                           g->assignee->source == ASSIGN_ROLE
+                               ? g->assignee->person : NULL,
+                           g->effort, g->ready, &g->start, &g->due))
+            lost++;
+        g->proven = g->data_months > 0
+            ? month_last_day(date_month(g->due) + g->data_months) : g->due;
+        g->delay = NULL;
+        if (g->start > g->ready + 3) {
+            /* More than a weekend's wait: the owner was busy. */
+            struct msg *m = msg_new(r->arena, "plan.delay.capacity");
+            msg_text(r->arena, m, "owner", *g->owner ? g->owner
+                                                     : "");
+            msg_date(r->arena, m, "ready", g->ready);
+            msg_date(r->arena, m, "start", g->start);
+            g->delay = m;
+        }
+    }
+    free(placed);
+    return lost;
+}
+
+/*
+ * At risk: the action cannot end before the mock audit, or its months
+ * of proof cannot be complete by the audit.  The reason is a code with
+ * its parameters (risk.*), worded by the language table.
+ */
+static void judge_risk(struct report *r, struct plan *pl, int unplaced)
+{
+    struct arena *a = r->arena;
+    size_t i;
+
+    pl->at_risk = 0;
+    for (i = 0; i < pl->ngaps; i++) {
+        struct gap *g = &pl->gaps[i];
+        struct msg *why = NULL;
+
+        g->slack_days = 0;
+        if (!pl->has_audit) {
+            g->at_risk = 0;
+            g->risk = NULL;
+            continue;
+        }
+        g->slack_days = (int)(fix_deadline(pl) - g->due);
+        if (g->data_months > 0 &&
+            (int)(proof_deadline(pl) - g->proven) < g->slack_days)
+            g->slack_days = (int)(proof_deadline(pl) - g->proven);
+        if (pl->audit <= pl->as_of) {
+            why = msg_new(a, "risk.audit_passed");
+            msg_date(a, why, "audit", pl->audit);
+            msg_date(a, why, "as_of", pl->as_of);
+        } else if (pl->mock_audit <= pl->as_of) {
+            why = msg_new(a, "risk.mock_passed");
+            msg_date(a, why, "mock", pl->mock_audit);
+            msg_date(a, why, "as_of", pl->as_of);
+        } else if (unplaced && g->due >= pl->as_of + CALENDAR_DAYS) {
+            why = msg_new(a, "risk.no_capacity");
+            msg_text(a, why, "owner", g->owner);
+        } else if (g->due > fix_deadline(pl)) {
+            if (g->delay)
+                why = msg_new(a, "risk.capacity");
+            else if (g->ndepends && g->ready > pl->as_of + 1)
+                why = deps_msg(r, pl, g, "risk.dependencies");
+            else
+                why = msg_new(a, "risk.effort");
+            msg_text(a, why, "owner", g->owner);
+            msg_num(a, why, "effort", g->effort);
+            msg_date(a, why, "ready", g->ready);
+            msg_date(a, why, "due", g->due);
+            msg_date(a, why, "mock", pl->mock_audit);
+        } else if (g->data_months > 0 && g->proven > proof_deadline(pl)) {
+            why = msg_new(a, "risk.data_months");
+            msg_int(a, why, "months", g->data_months);
+            msg_date(a, why, "due", g->due);
+            msg_date(a, why, "earliest", g->proven);
+            msg_date(a, why, "audit", pl->audit);
+        }
+        g->at_risk = why != NULL;
+        g->risk = why;
+        pl->at_risk += (size_t)g->at_risk;
+    }
+}
+
+/* The earliest audit date this schedule allows: every action done a
+ * mock audit's weeks before it, every month of proof complete. */
+static cg_day earliest_audit(const struct plan *pl)
+{
+    cg_day d = pl->as_of + 1 + 7 * pl->mock_weeks;
+    size_t i;
+
+    for (i = 0; i < pl->ngaps; i++) {
+        const struct gap *g = &pl->gaps[i];
+        if (g->due + 1 + 7 * pl->mock_weeks > d)
+            d = g->due + 1 + 7 * pl->mock_weeks;
+        if (g->proven + 1 > d)
+            d = g->proven + 1;
+    }
+    return d;
+}
+
+/* ------------------------------------------------------------ tiers */
+
+static void prioritise(struct report *r, struct plan *pl, const size_t *order)
+{
+    const struct scoring *sc = &r->catalog->scoring;
+    size_t i, j, k;
+
+    for (i = 0; i < pl->ngaps; i++) {
+        struct gap *g = &pl->gaps[i];
+        int tight = pl->has_audit && g->slack_days <= sc->tier2_slack_days;
+        g->urgency = g->at_risk ? sc->urgency_factor
+                   : tight ? (1 + sc->urgency_factor) / 2 : 1;
+        g->priority = base_priority(r, g);
+        g->lifted = 0;
+        g->tier = g->blocking || g->at_risk ? TIER_P1
+                : tight ? TIER_P2 : TIER_P3;
+        g->urgent = g->blocking || g->at_risk;
+    }
+    /* What a gap depends on ranks at least as high: dependants first
+     * (reverse topological order), so lifts carry down a chain. */
+    for (k = pl->ngaps; k-- > 0;) {
+        const struct gap *d = &pl->gaps[order[k]];
+        for (j = 0; j < d->ndepends; j++) {
+            struct gap *g = &pl->gaps[d->depends[j]];
+            enum tier t = d->tier == TIER_P1 ? TIER_P2 : d->tier;
+            /* What an urgent gap waits for is as urgent to schedule. */
+            g->urgent |= d->urgent;
+            /* A P1 gap's dependency is on its critical path: P2 at
+             * least (P1 itself when it blocks or is at risk). */
+            if (d->tier == TIER_P1 && (g->blocking || g->at_risk))
+                t = TIER_P1;
+            if (t < g->tier) {
+                g->tier = t;
+                g->lifted = 1;
+            }
+            if (d->priority > g->priority) {
+                g->priority = d->priority;
+                g->lifted = 1;
+            }
+        }
+    }
 }
 
 /* Gaps in an order where every dependency comes before its dependants
@@ -74,220 +377,6 @@ static size_t *topo_order(const struct plan *pl)
     return order;
 }
 
-static void collect(struct report *r, struct plan *pl, size_t *gap_of)
-{
-    const struct catalog *c = r->catalog;
-    size_t i, j, n = 0;
-
-    for (i = 0; i < c->nreqs; i++)
-        if (is_gap(r->reqs[i].status))
-            n++;
-    pl->gaps = arena_calloc(r->arena, n + 1, sizeof *pl->gaps);
-    for (i = 0; i < c->nreqs; i++) {
-        gap_of[i] = SIZE_MAX;
-        if (is_gap(r->reqs[i].status))
-            gap_of[i] = pl->ngaps++;
-    }
-    for (i = 0; i < c->nreqs; i++) {
-        const struct requirement *req = &c->reqs[i];
-        struct gap *g;
-        if (gap_of[i] == SIZE_MAX)
-            continue;
-        g = &pl->gaps[gap_of[i]];
-        g->req = i;
-        g->result = &r->reqs[i];
-        g->critical = req->critical;
-        g->assignee = &r->reqs[i].assignee;
-        g->fix_days = plan_fix_days(req->effort_days);
-        g->depends = arena_calloc(r->arena, req->ndepends + 1,
-                                  sizeof *g->depends);
-        for (j = 0; j < req->ndepends; j++) {
-            size_t d = req->depends_idx[j];
-            if (d != SIZE_MAX && gap_of[d] != SIZE_MAX)
-                g->depends[g->ndepends++] = gap_of[d];
-        }
-        for (j = 0; j < r->reqs[i].nrules; j++)
-            if (r->reqs[i].rules[j].months_short > g->data_months &&
-                r->reqs[i].rules[j].status != RS_PASS &&
-                r->reqs[i].rules[j].status != RS_NA)
-                g->data_months = r->reqs[i].rules[j].months_short;
-    }
-}
-
-/* Earliest dates, dependencies first. */
-static void forward(struct plan *pl, const size_t *order)
-{
-    size_t k, j;
-
-    for (k = 0; k < pl->ngaps; k++) {
-        struct gap *g = &pl->gaps[order[k]];
-        cg_day es = pl->as_of + 1, ef;
-        for (j = 0; j < g->ndepends; j++) {
-            const struct gap *d = &pl->gaps[g->depends[j]];
-            cg_day after = d->earliest_start + d->fix_days;
-            if (after > es)
-                es = after;
-        }
-        ef = es + g->fix_days - 1;
-        g->earliest_start = es;
-        g->earliest_done = g->data_months > 0
-            ? month_last_day(date_month(ef) + g->data_months) : ef;
-        g->lead_days = (int)(g->earliest_done - pl->as_of);
-    }
-}
-
-/* Last day the fix may end so that the audit can see it (and, for data
- * months, a whole run of conforming months before the audit). */
-static cg_day audit_deadline(const struct plan *pl, const struct gap *g)
-{
-    if (g->data_months > 0) {
-        cg_month w = assess_window_end(pl->audit - 1);
-        return month_last_day(w - g->data_months);
-    }
-    return pl->audit - 1;
-}
-
-/* Latest dates, dependants first; then risk. */
-static void backward(struct plan *pl, const size_t *order)
-{
-    size_t k, i, j;
-
-    for (k = pl->ngaps; k-- > 0;) {
-        struct gap *g = &pl->gaps[order[k]];
-        cg_day lf = audit_deadline(pl, g);
-        /* Dependants were scheduled already (they come later in order). */
-        for (i = 0; i < pl->ngaps; i++) {
-            const struct gap *d = &pl->gaps[i];
-            for (j = 0; j < d->ndepends; j++)
-                if (d->depends[j] == (size_t)order[k] && d->start - 1 < lf)
-                    lf = d->start - 1;
-        }
-        g->due = lf;
-        g->start = lf - g->fix_days + 1;
-    }
-}
-
-/* The gaps that depend on g and must start before it can be done. */
-static struct msg *dependants(struct report *r, const struct plan *pl,
-                              size_t gi, struct msg *m)
-{
-    size_t i, j;
-
-    msg_list(r->arena, m, "dependants");
-    for (i = 0; i < pl->ngaps; i++)
-        for (j = 0; j < pl->gaps[i].ndepends; j++)
-            if (pl->gaps[i].depends[j] == gi)
-                msg_append(r->arena, m, "dependants",
-                           msg_id(r->arena, msg_new(r->arena, "plan.req"),
-                                  "id", r->catalog->reqs[pl->gaps[i].req].id));
-    return m;
-}
-
-/*
- * At risk: the gap cannot be shown closed by the audit.  The reason is a
- * code with its parameters (risk.*), worded by the language table.
- */
-static void judge_risk(struct report *r, struct plan *pl)
-{
-    struct arena *a = r->arena;
-    size_t i;
-
-    for (i = 0; i < pl->ngaps; i++) {
-        struct gap *g = &pl->gaps[i];
-        struct msg *why = NULL;
-
-        if (pl->audit <= pl->as_of) {
-            why = msg_new(a, "risk.audit_passed");
-            msg_date(a, why, "audit", pl->audit);
-            msg_date(a, why, "as_of", pl->as_of);
-        } else if (g->data_months > 0 &&
-                   g->earliest_done >= pl->audit) {
-            why = msg_new(a, "risk.data_months");
-            msg_int(a, why, "months", g->data_months);
-            msg_int(a, why, "fix_days", g->fix_days);
-            msg_date(a, why, "earliest", g->earliest_done);
-            msg_date(a, why, "audit", pl->audit);
-        } else if (g->earliest_done >= pl->audit) {
-            why = msg_new(a, g->ndepends ? "risk.fix_late_deps"
-                                         : "risk.fix_late");
-            msg_int(a, why, "fix_days", g->fix_days);
-            msg_date(a, why, "earliest", g->earliest_done);
-            msg_date(a, why, "audit", pl->audit);
-        } else if (g->start < g->earliest_start) {
-            why = dependants(r, pl, i, msg_new(a, "risk.dependants"));
-            msg_date(a, why, "earliest_start", g->earliest_start);
-            msg_int(a, why, "fix_days", g->fix_days);
-        }
-        if (why) {
-            g->at_risk = 1;
-            g->risk = why;
-            pl->at_risk++;
-            /* As early as possible instead of as late as allowed. */
-            g->start = g->earliest_start;
-            g->due = g->earliest_start + g->fix_days - 1;
-        }
-    }
-}
-
-static void schedule_without_audit(struct plan *pl)
-{
-    size_t i;
-    for (i = 0; i < pl->ngaps; i++) {
-        pl->gaps[i].start = pl->gaps[i].earliest_start;
-        pl->gaps[i].due = pl->gaps[i].earliest_start +
-                          pl->gaps[i].fix_days - 1;
-    }
-}
-
-static enum tier own_tier(const struct scoring *sc, const struct gap *g)
-{
-    if (g->critical || g->at_risk || g->priority >= sc->tier1_min - 1e-9)
-        return TIER_P1;
-    if (g->priority >= sc->tier2_min - 1e-9)
-        return TIER_P2;
-    return TIER_P3;
-}
-
-static void prioritise(struct report *r, struct plan *pl, const size_t *order)
-{
-    const struct scoring *sc = &r->catalog->scoring;
-    double left = pl->has_audit ? (double)(pl->audit - pl->as_of) : 0;
-    size_t i, j, k;
-
-    for (i = 0; i < pl->ngaps; i++) {
-        struct gap *g = &pl->gaps[i];
-        const struct requirement *req = &r->catalog->reqs[g->req];
-        g->urgency = 1;
-        if (pl->has_audit) {
-            if (g->at_risk || g->lead_days > left)
-                g->urgency = sc->urgency_factor;
-            else if (g->lead_days > left / 2)
-                g->urgency = (1 + sc->urgency_factor) / 2;
-        }
-        g->base_priority = req->weight * (1 - g->result->score) *
-                           req->impact *
-                           (req->critical ? sc->critical_factor : 1) *
-                           g->urgency;
-        g->priority = g->base_priority;
-        g->tier = own_tier(sc, g);
-    }
-    /* Dependants before their dependencies: reverse topological order. */
-    for (k = pl->ngaps; k-- > 0;) {
-        const struct gap *d = &pl->gaps[order[k]];
-        for (j = 0; j < d->ndepends; j++) {
-            struct gap *g = &pl->gaps[d->depends[j]];
-            if (d->priority > g->priority) {
-                g->priority = d->priority;
-                g->lifted = 1;
-            }
-            if (d->tier < g->tier) {
-                g->tier = d->tier;
-                g->lifted = 1;
-            }
-        }
-    }
-}
-
 static int cmp_gap(const void *a, const void *b)
 {
     const struct gap *x = a, *y = b;
@@ -297,6 +386,8 @@ static int cmp_gap(const void *a, const void *b)
         return x->priority > y->priority ? -1 : 1;
     if (x->critical != y->critical)
         return x->critical ? -1 : 1;
+    if (x->due != y->due)
+        return x->due < y->due ? -1 : 1;
     return (x->req > y->req) - (x->req < y->req);
 }
 
@@ -326,36 +417,62 @@ static void rank(struct report *r, struct plan *pl)
     free(old_req);
 }
 
-const struct plan *plan_build(struct report *r, double capacity_days)
+/* ------------------------------------------------------------ build */
+
+/*
+ * Schedule, judge risk, and prioritise.  The order of scheduling depends
+ * on which gaps are at risk, which depends on the schedule: the first
+ * pass finds the gaps at risk, the second moves them to the front.
+ */
+static void plan_pass(struct report *r, struct plan *pl, const size_t *order)
+{
+    struct calendar *cal = calendar_new(pl->as_of + 1, r->profile);
+    size_t lost = schedule(r, pl, cal);
+
+    judge_risk(r, pl, lost > 0);
+    prioritise(r, pl, order);
+    pl->overloads = 0;
+    pl->total_days = pl->total_cost = 0;
+    calendar_report(cal, r, pl);
+    calendar_free(cal);
+}
+
+const struct plan *plan_build(struct report *r,
+                              const struct plan_options *opt)
 {
     const struct profile *p = r->profile;
     struct plan *pl = arena_calloc(r->arena, 1, sizeof *pl);
     size_t *gap_of = xcalloc(r->catalog->nreqs + 1, sizeof *gap_of);
-    size_t *order, i;
+    size_t *order, i, pass;
 
     pl->as_of = p->as_of;
-    pl->has_audit = p->has_target_audit;
-    pl->audit = p->target_audit;
-    pl->capacity_days = capacity_days > 0 ? capacity_days
-                                          : PLAN_DEFAULT_CAPACITY;
+    pl->has_audit = opt && opt->has_audit ? 1 : p->has_target_audit;
+    pl->audit = opt && opt->has_audit ? opt->audit : p->target_audit;
+    pl->mock_weeks = p->mock_audit_weeks;
+    pl->mock_audit = pl->audit - 7 * pl->mock_weeks;
+    pl->capacity_days = p->capacity_days;
+    pl->day_rate = p->day_rate;
+    pl->currency = p->currency;
     collect(r, pl, gap_of);
     order = topo_order(pl);
-    forward(pl, order);
-    if (pl->has_audit) {
-        backward(pl, order);
-        judge_risk(r, pl);
-    } else {
-        schedule_without_audit(pl);
+    for (i = 0; i < pl->ngaps; i++) {
+        pl->gaps[i].urgency = 1;
+        pl->gaps[i].priority = base_priority(r, &pl->gaps[i]);
     }
-    pl->feasible_audit = pl->as_of + 1;
-    for (i = 0; i < pl->ngaps; i++)
-        if (pl->gaps[i].earliest_done + 1 > pl->feasible_audit)
-            pl->feasible_audit = pl->gaps[i].earliest_done + 1;
-    prioritise(r, pl, order);
-    for (i = 0; i < pl->ngaps; i++)
-        plan_describe(r, &pl->gaps[i]);
+    for (pass = 0; pass < 2; pass++)
+        plan_pass(r, pl, order);
+    pl->feasible_audit = earliest_audit(pl);
+    pl->ready = pl->has_audit && pl->at_risk == 0 &&
+                pl->feasible_audit <= pl->audit;
+    for (i = 0; i < pl->ngaps; i++) {
+        struct gap *g = &pl->gaps[i];
+        g->cost = g->effort * profile_day_rate(
+            p, g->assignee->source == ASSIGN_NAMED ||
+               g->assignee->source == ASSIGN_ROLE ? g->assignee->person
+                                                  : NULL);
+        plan_describe(r, g);
+    }
     rank(r, pl);
-    plan_owner_load(r, pl);
     free(order);
     free(gap_of);
     r->plan = pl;

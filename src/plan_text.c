@@ -109,11 +109,28 @@ static void describe_rule(struct report *r, const struct requirement *req,
         msg_term(a, p, "metric", "metric.", rule->metric);
         break;
     case RULE_SAMPLE:
-        m = msg_new(a, "measure.sample");
+        m = msg_new(a, rule->relative_to ? "measure.sample.relative"
+                                         : "measure.sample");
         msg_term(a, m, "metric", "metric.", rule->metric);
         msg_num(a, m, "max", rule->max_moe);
+        if (rule->relative_to) {
+            msg_term(a, m, "relative_to", "metric.", rule->relative_to);
+            msg_num(a, m, "fraction", rule->fraction);
+        }
         msg_sub(a, m, "window", window(r, rule));
         p = msg_new(a, "proof.sample");
+        break;
+    case RULE_CADENCE:
+        m = msg_new(a, "measure.cadence");
+        add_kinds(a, m, rule);
+        msg_int(a, m, "min", rule->min_count);
+        msg_int(a, m, "months", rule->months ? rule->months
+                                  : r->catalog->scoring.window_months);
+        if (rule->per_program)
+            msg_key(a, m, "per_program", "measure.per_program");
+        p = msg_new(a, "proof.cadence");
+        add_kinds(a, p, rule);
+        msg_id(a, p, "requirement", req->id);
         break;
     case RULE_CHECK:
         /* The rule's own words when the catalogue gives them, rather

@@ -18,6 +18,7 @@ double channel_default_sl_seconds(enum channel c)
     case CH_SOCIAL: return 3600;
     case CH_EMAIL:
     case CH_BACK_OFFICE:
+    case CH_SELF_SERVICE:
     default: return 86400;
     }
 }
@@ -70,9 +71,39 @@ const char *profile_named_owner(const struct profile *p, const char *req)
 const struct scope_exclusion *profile_excluded(const struct profile *p,
                                                const char *ref)
 {
+    return profile_excluded_for(p, ref, -1);
+}
+
+const struct scope_exclusion *profile_excluded_for(const struct profile *p,
+                                                   const char *ref,
+                                                   int program)
+{
     size_t i;
     for (i = 0; i < p->nscope; i++)
-        if (strcmp(p->scope[i].ref, ref) == 0)
+        if (p->scope[i].program == program &&
+            strcmp(p->scope[i].ref, ref) == 0)
             return &p->scope[i];
     return NULL;
+}
+
+static const struct person *person(const struct profile *p, const char *name)
+{
+    size_t i;
+    for (i = 0; name && i < p->npeople; i++)
+        if (strcmp(p->people[i].name, name) == 0)
+            return &p->people[i];
+    return NULL;
+}
+
+double profile_capacity(const struct profile *p, const char *name)
+{
+    const struct person *who = person(p, name);
+    return who && who->capacity_days >= 0 ? who->capacity_days
+                                          : p->capacity_days;
+}
+
+double profile_day_rate(const struct profile *p, const char *name)
+{
+    const struct person *who = person(p, name);
+    return who && who->day_rate >= 0 ? who->day_rate : p->day_rate;
 }

@@ -104,9 +104,17 @@ static void check_unique_programs(struct profile *p, struct cg_errors *errs)
                            "requirement \"%s\" has a second owner (first on "
                            "line %ld)", p->owners[i].req,
                            p->owners[j].line);
+    for (i = 0; i < p->npeople; i++)
+        for (j = 0; j < i; j++)
+            if (strcmp(p->people[i].name, p->people[j].name) == 0)
+                errors_add(errs, CG_ERR_INPUT, p->path, p->people[i].line, 0,
+                           "person \"%s\" is described twice (first on "
+                           "line %ld)", p->people[i].name,
+                           p->people[j].line);
     for (i = 0; i < p->nscope; i++)
         for (j = 0; j < i; j++)
-            if (strcmp(p->scope[i].ref, p->scope[j].ref) == 0)
+            if (strcmp(p->scope[i].ref, p->scope[j].ref) == 0 &&
+                p->scope[i].program == p->scope[j].program)
                 errors_add(errs, CG_ERR_INPUT, p->path, p->scope[i].line, 0,
                            "\"%s\" is excluded twice (first on line %ld)",
                            p->scope[i].ref, p->scope[j].line);
@@ -115,8 +123,8 @@ static void check_unique_programs(struct profile *p, struct cg_errors *errs)
 static void load_elements(struct profile *p, xmlNodePtr root,
                           struct cg_errors *errs)
 {
-    size_t pcap = 0, rcap = 0, scap = 0, ocap = 0;
-    long org_line = 0, asm_line = 0;
+    size_t pcap = 0, rcap = 0, scap = 0, ocap = 0, ncap = 0, i;
+    long org_line = 0, asm_line = 0, plan_line = 0;
     xmlNodePtr n;
 
     for (n = xml_first(root); n; n = xml_next(n)) {
@@ -147,6 +155,26 @@ static void load_elements(struct profile *p, xmlNodePtr root,
             p->has_target_audit = parse_date_attr(p, n, "target-audit",
                                                   &p->target_audit, errs);
             p->lead = xml_attr(p->arena, n, "lead");
+            p->mock_audit_weeks = (int)xml_attr_long(n, "mock-audit-weeks",
+                                                     PLAN_DEFAULT_MOCK_WEEKS);
+        } else if (xml_is(n, "planning")) {
+            if (plan_line) {
+                errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
+                           "second <planning> (first on line %ld)",
+                           plan_line);
+                continue;
+            }
+            plan_line = xml_line(n);
+            p->capacity_days = xml_attr_double(n, "capacity-days",
+                                               PLAN_DEFAULT_CAPACITY);
+            p->day_rate = xml_attr_double(n, "day-rate", 0);
+            p->currency = xml_attr(p->arena, n, "currency");
+        } else if (xml_is(n, "person")) {
+            struct person *who = &VEC_PUSH(p->people, p->npeople, ncap);
+            who->name = xml_attr(p->arena, n, "name");
+            who->capacity_days = xml_attr_double(n, "capacity-days", -1);
+            who->day_rate = xml_attr_double(n, "day-rate", -1);
+            who->line = xml_line(n);
         } else if (xml_is(n, "program")) {
             load_program(p, n, &pcap, errs);
         } else if (xml_is(n, "role")) {
@@ -164,6 +192,8 @@ static void load_elements(struct profile *p, xmlNodePtr root,
             const char *r;
             s->ref = xml_attr(p->arena, n, "exclude");
             s->approved_by = xml_attr(p->arena, n, "approved-by");
+            s->program_id = xml_attr(p->arena, n, "program");
+            s->program = -1;
             r = xml_attr(p->arena, n, "reason");
             s->reason = r;
             s->line = xml_line(n);
@@ -190,6 +220,20 @@ static void load_elements(struct profile *p, xmlNodePtr root,
     p->scope = arena_adopt(p->arena, p->scope, p->nscope, sizeof *p->scope);
     p->owners = arena_adopt(p->arena, p->owners, p->nowners,
                             sizeof *p->owners);
+    p->people = arena_adopt(p->arena, p->people, p->npeople,
+                            sizeof *p->people);
+    /* Programs may come after the exclusions that name them. */
+    for (i = 0; i < p->nscope; i++) {
+        struct scope_exclusion *s = &p->scope[i];
+        if (!s->program_id)
+            continue;
+        s->program = profile_find_program(p, s->program_id,
+                                          strlen(s->program_id));
+        if (s->program < 0)
+            errors_add(errs, CG_ERR_INPUT, p->path, s->line, 0,
+                       "scope exclusion names program \"%s\", which the "
+                       "profile does not have", s->program_id);
+    }
 }
 
 struct profile *profile_load(const char *path, struct cg_errors *errs)
@@ -209,6 +253,9 @@ struct profile *profile_load(const char *path, struct cg_errors *errs)
     p = arena_calloc(a, 1, sizeof *p);
     p->arena = a;
     p->path = arena_strdup(a, path);
+    /* What the profile leaves out (profile.xsd's defaults). */
+    p->mock_audit_weeks = PLAN_DEFAULT_MOCK_WEEKS;
+    p->capacity_days = PLAN_DEFAULT_CAPACITY;
     load_elements(p, xmlDocGetRootElement(doc), errs);
     if (errors_count(errs) == before)
         check_unique_programs(p, errs);

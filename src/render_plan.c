@@ -23,9 +23,9 @@ static json_t *gap_json(const struct report *r, const struct plan *pl,
     json_object_set_new(o, "rank", json_integer((json_int_t)g->rank));
     json_object_set_new(o, "tier", json_string(tier_name(g->tier)));
     json_object_set_new(o, "priority", rj_num(g->priority));
-    json_object_set_new(o, "base_priority", rj_num(g->base_priority));
     json_object_set_new(o, "urgency", rj_num(g->urgency));
     json_object_set_new(o, "lifted_by_dependant", json_boolean(g->lifted));
+    json_object_set_new(o, "blocking", json_boolean(g->blocking));
     json_object_set_new(o, "requirement", json_string(req->id));
     json_object_set_new(o, "title", json_string(report_text(r,
                                                             &req->title)));
@@ -36,13 +36,15 @@ static json_t *gap_json(const struct report *r, const struct plan *pl,
                         json_string(req_status_name(g->result->status)));
     json_object_set_new(o, "score", rj_num(g->result->score));
     json_object_set_new(o, "assignee", rj_assignee(g->assignee));
-    json_object_set_new(o, "fix_days", json_integer(g->fix_days));
+    json_object_set_new(o, "effort_days", rj_num(g->effort));
+    json_object_set_new(o, "cost", rj_num(g->cost));
     json_object_set_new(o, "data_months", json_integer(g->data_months));
-    json_object_set_new(o, "lead_days", json_integer(g->lead_days));
-    json_object_set_new(o, "earliest_start", rj_date(g->earliest_start));
-    json_object_set_new(o, "earliest_done", rj_date(g->earliest_done));
+    json_object_set_new(o, "ready", rj_date(g->ready));
     json_object_set_new(o, "start", rj_date(g->start));
     json_object_set_new(o, "due", rj_date(g->due));
+    json_object_set_new(o, "proven", rj_date(g->proven));
+    json_object_set_new(o, "slack_days", json_integer(g->slack_days));
+    json_object_set_new(o, "delay", rj_msg(r, g->delay));
     json_object_set_new(o, "at_risk", json_boolean(g->at_risk));
     json_object_set_new(o, "risk", rj_msg(r, g->risk));
     json_object_set_new(o, "action", rj_msg(r, g->action));
@@ -77,9 +79,19 @@ json_t *rj_plan(const struct report *r, const struct plan *pl)
     json_object_set_new(o, "as_of", rj_date(pl->as_of));
     json_object_set_new(o, "target_audit", pl->has_audit ? rj_date(pl->audit)
                                                          : json_null());
+    json_object_set_new(o, "mock_audit", pl->has_audit
+                                             ? rj_date(pl->mock_audit)
+                                             : json_null());
+    json_object_set_new(o, "mock_audit_weeks", json_integer(pl->mock_weeks));
+    json_object_set_new(o, "ready_for_audit", json_boolean(pl->ready));
     json_object_set_new(o, "feasible_audit", rj_date(pl->feasible_audit));
     json_object_set_new(o, "capacity_days_per_month",
                         rj_num(pl->capacity_days));
+    json_object_set_new(o, "day_rate", rj_num(pl->day_rate));
+    json_object_set_new(o, "currency", rj_str_or_null(pl->currency));
+    json_object_set_new(o, "total_days", rj_num(pl->total_days));
+    json_object_set_new(o, "total_cost", rj_num(pl->total_cost));
+    json_object_set_new(o, "blocking", json_integer((json_int_t)pl->blocking));
     tiers = json_object();
     json_object_set_new(tiers, "P1", json_integer((json_int_t)pl->count[1]));
     json_object_set_new(tiers, "P2", json_integer((json_int_t)pl->count[2]));
@@ -100,11 +112,24 @@ json_t *rj_plan(const struct report *r, const struct plan *pl)
                             json_boolean(pl->load[i].unfilled));
         json_object_set_new(l, "month", json_string(m));
         json_object_set_new(l, "days", rj_num(pl->load[i].days));
+        json_object_set_new(l, "capacity", rj_num(pl->load[i].capacity));
+        json_object_set_new(l, "cost", rj_num(pl->load[i].cost));
         json_object_set_new(l, "overloaded",
                             json_boolean(pl->load[i].overloaded));
         json_array_append_new(arr, l);
     }
     json_object_set_new(o, "owner_load", arr);
+    arr = json_array();
+    for (i = 0; i < pl->nmonths; i++) {
+        json_t *l = json_object();
+        char m[MONTH_BUF];
+        month_format(pl->months[i].month, m);
+        json_object_set_new(l, "month", json_string(m));
+        json_object_set_new(l, "days", rj_num(pl->months[i].days));
+        json_object_set_new(l, "cost", rj_num(pl->months[i].cost));
+        json_array_append_new(arr, l);
+    }
+    json_object_set_new(o, "by_month", arr);
     return o;
 }
 
@@ -139,7 +164,8 @@ static void render_plan_csv_text(const struct report *r, struct strbuf *sb)
     static const char *const header[] = {
         "rank", "tier", "priority", "requirement", "title", "category",
         "critical", "status", "score", "owner", "owner_role", "start", "due",
-        "fix_days", "data_months", "at_risk", "risk_reason", "depends_on",
+        "effort_days", "cost", "data_months", "at_risk", "risk_reason",
+        "depends_on",
         "action", "measure", "proof", "failing_rules"
     };
     const struct plan *pl = r->plan;
@@ -172,9 +198,10 @@ static void render_plan_csv_text(const struct report *r, struct strbuf *sb)
         date_format(g->due, d2);
         csv_write_cell(sb, d1, CSV_RAW, 0);
         csv_write_cell(sb, d2, CSV_RAW, 0);
-        strbuf_truncate(&tmp, 0);
-        strbuf_printf(&tmp, "%d", g->fix_days);
-        csv_write_cell(sb, strbuf_cstr(&tmp), CSV_RAW, 0);
+        kpi_format_value(g->effort, num, sizeof num);
+        csv_write_cell(sb, num, CSV_RAW, 0);
+        kpi_format_value(g->cost, num, sizeof num);
+        csv_write_cell(sb, num, CSV_RAW, 0);
         strbuf_truncate(&tmp, 0);
         strbuf_printf(&tmp, "%d", g->data_months);
         csv_write_cell(sb, strbuf_cstr(&tmp), CSV_RAW, 0);

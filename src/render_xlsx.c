@@ -194,7 +194,7 @@ static void plan_sheet(lxw_workbook *wb, const struct sheet_ctx *x)
 {
     static const char *const keys[] = {
         "col.rank", "col.tier", "col.requirement", "col.action",
-        "col.measure", "col.owner", "col.start", "col.due", "col.fix_days",
+        "col.measure", "col.owner", "col.start", "col.due", "col.effort",
         "col.data_months", "col.at_risk", "col.risk_reason",
         "col.depends_on", "col.proof"
     };
@@ -220,7 +220,7 @@ static void plan_sheet(lxw_workbook *wb, const struct sheet_ctx *x)
         worksheet_write_string(ws, row, 5, owner(x, g), NULL);
         date_cell(ws, row, 6, g->start, f->date);
         date_cell(ws, row, 7, g->due, f->date);
-        worksheet_write_number(ws, row, 8, g->fix_days, NULL);
+        worksheet_write_number(ws, row, 8, g->effort, f->num);
         worksheet_write_number(ws, row, 9, g->data_months, NULL);
         worksheet_write_string(ws, row, 10, yes_no(x, g->at_risk), NULL);
         worksheet_write_string(ws, row, 11, M(x, g->risk), f->wrap);

@@ -26,6 +26,7 @@ enum rule_type {
     RULE_TREND,
     RULE_SAMPLE,
     RULE_CHECK,
+    RULE_CADENCE,
     RULE_TYPE_COUNT
 };
 
@@ -36,6 +37,19 @@ enum window_mode {
     WIN_MEAN,           /* the mean of the last `months` months */
     WIN_LATEST,         /* the latest month of the window only */
     WIN_COUNT
+};
+
+/* How a rule combines programs (design.md "Combining programs"). */
+enum program_weight {
+    PW_DEFAULT = -1,            /* the scoring policy's */
+    PW_VOLUME,                  /* by the metric's n over the window */
+    PW_EQUAL
+};
+
+/* How an evidence rule judges a row's currency. */
+enum validity {
+    VALID_AGE,                  /* dated within max-age-days */
+    VALID_EXPIRES               /* until its expires date */
 };
 
 struct expr;            /* compiled check expression (expr.h) */
@@ -51,12 +65,16 @@ struct rule {
     channel_mask channels;      /* programs in scope; 0 = all */
     int per_program;            /* evidence, finding, check */
 
-    /* evidence */
+    /* evidence, cadence */
     const char **kinds;
     size_t nkinds;
     int approved;               /* approval required (default 1) */
     int max_age_days;           /* 0 = no age limit */
-    int min_count;              /* default 1 */
+    int min_count;              /* default 1; cadence: per month */
+    enum validity validity;
+
+    /* metric, trend, sample */
+    enum program_weight program_weight;
 
     /* metric, trend, sample */
     const char *metric;
@@ -76,7 +94,10 @@ struct rule {
                                    in metric units per month (default 0) */
 
     /* sample */
-    double max_moe;             /* percentage points */
+    double max_moe;             /* percentage points; 0 with relative_to */
+    const char *relative_to;    /* accuracy metric whose target sets the
+                                   limit, or NULL */
+    double fraction;            /* of (100 - that target) */
     double z;                   /* default 1.96 */
     double expected_p;          /* proportion for the sample size (0-1);
                                    0 = use the observed accuracy */
@@ -105,7 +126,9 @@ struct requirement {
     double weight;
     int critical;
     int impact;                 /* 1-5 */
-    double effort_days;
+    double effort_days;         /* person-days of the action: remediation
+                                   effort, else effort-days, else < 0 (the
+                                   plan takes the rule types' defaults) */
     const char *owner_role;     /* may be NULL */
     unsigned applies_kind;      /* mask of org_kind bits; 0 = any */
     channel_mask applies_channels;
@@ -140,6 +163,7 @@ struct declared_metric {
     const char *name;
     const char *unit;
     int better;                 /* enum metric_better */
+    int mclass;                 /* enum metric_class */
     struct i18n title;
 };
 
@@ -156,8 +180,10 @@ struct scoring {
     int window_months;          /* default metric window (6) */
     double critical_factor;     /* priority multiplier (2) */
     double urgency_factor;      /* priority multiplier when at risk (2) */
-    double tier1_min;           /* priority at or above: P1 */
-    double tier2_min;           /* priority at or above: P2 */
+    enum program_weight program_weight;     /* volume */
+    double trend_confidence;    /* one-sided t-test (0.95) */
+    int tier2_slack_days;       /* slack before the mock audit for P2 */
+    double effort[RULE_TYPE_COUNT];   /* person-days by rule type */
 };
 
 struct catalog {
@@ -203,6 +229,8 @@ int catalog_knows_metric(const struct catalog *c, const char *name,
                          size_t len);
 /* Better direction of a metric (enum metric_better). */
 int catalog_metric_better(const struct catalog *c, const char *name);
+/* What a metric measures (enum metric_class). */
+int catalog_metric_class(const struct catalog *c, const char *name);
 
 const char *rule_type_name(enum rule_type t);
 /* The window mode of that name, or -1. */

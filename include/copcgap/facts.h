@@ -16,7 +16,8 @@ enum fact_id {
     FACT_EVIDENCE,      /* evidence(kind) */
     FACT_PROGRAMS,      /* programs() */
     FACT_CHANNEL,       /* channel() */
-    FACT_KIND           /* kind() */
+    FACT_KIND,          /* kind() */
+    FACT_HAS            /* has(metric[, months_ago]) or has(value) */
 };
 
 /* In enum fact_id order (fact_functions[id] is id's entry), terminated

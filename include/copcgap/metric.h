@@ -46,6 +46,22 @@ enum metric_better {
     BETTER_LOWER
 };
 
+/* COPC's performance-summary labels (service, quality, cost,
+ * satisfaction, revenue). */
+enum metric_class {
+    MC_SERVICE,
+    MC_QUALITY,
+    MC_COST,
+    MC_SATISFACTION,
+    MC_REVENUE,
+    MC_OTHER,
+    MC_COUNT
+};
+
+/* Machine name of a class ("service"), or -1 for an unknown name. */
+const char *metric_class_name(enum metric_class c);
+int metric_class_parse(const char *s);
+
 enum metric_source {
     SRC_CONTACTS,
     SRC_QA,
@@ -61,6 +77,7 @@ struct metric_def {
     enum metric_better better;
     enum metric_source source;
     int is_count;               /* reported even when 0 */
+    enum metric_class mclass;
 };
 
 /* The built-in table, indexed by enum metric_id. */

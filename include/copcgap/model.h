@@ -19,6 +19,7 @@ enum channel {
     CH_MESSAGING,
     CH_SOCIAL,
     CH_BACK_OFFICE,
+    CH_SELF_SERVICE,        /* IVR, bots, help centre: no agent */
     CH_COUNT
 };
 

@@ -1,26 +1,32 @@
 /*
  * plan.h — gap register, priorities and the action plan to the audit
- * date (core: pure computation on a scored report).
+ * date (core: pure computation on a scored report; docs/plan.md).
  *
- * A gap is an applicable requirement that is not met.  For each gap:
- *   lead time = fix duration (effort-days of work at 5 working days a
- *               week) after its unmet dependencies are fixed, plus, for
- *               metric / sample / trend rules that fail, the months of
- *               conforming data still to be shown after the fix;
- *   at risk   = its earliest completion falls after the target audit (or
- *               the audit date has passed), with the reason in words;
- *   priority  = weight x (1 - s) x impact x (critical-factor if critical)
- *               x urgency, urgency = 1 when the lead time is at most half
- *               the time left before the audit, (1 + urgency-factor) / 2
- *               when it is at most all of it, urgency-factor beyond;
- *               then a dependency's priority and tier are lifted to at
- *               least those of any gap that depends on it;
- *   tier      = P1 for critical or at-risk gaps or priority >= tier1-min,
- *               P2 for priority >= tier2-min, else P3.
- * The schedule runs back from the audit date: each action is due as late
- * as its dependants and its data months allow (due dates never after the
- * audit unless at risk), and starts its duration earlier; at-risk actions
- * are scheduled as early as possible instead.  See docs/plan.md.
+ * A gap is an applicable requirement that is not met.  Each gap becomes
+ * one action with an effort in person-days (the catalogue's remediation
+ * effort, else the scoring's default for the kind of rule that fails)
+ * and, for metric, trend, sample and cadence rules, the months of
+ * conforming data still to show after the fix.
+ *
+ * Schedule: as soon as possible from the as-of date, blocking and at-risk
+ * gaps first, then by priority; an action starts when its dependencies
+ * are done and its owner has time: each owner gives the plan at most
+ * their capacity in person-days a month (the profile's <planning> and
+ * <person>), spread over the month's working days.  Actions that do not
+ * fit move later and say why.  Every action is due before the mock audit
+ * (mock-audit-weeks before the audit), and its months of proof must be
+ * complete by the audit; a gap that cannot make both is at risk, with the
+ * reason.  The plan answers "can we pass on the audit date?" and gives
+ * the earliest audit date capacity, dependencies, proof and the mock
+ * audit allow.
+ *
+ * Tiers: P1 = blocks certification (a critical requirement not met) or
+ * at risk; P2 = other gaps with little slack before the mock audit
+ * (tier2-slack-days) or that a P1 gap depends on; P3 = the rest.  Within
+ * a tier, priority = weight x gap x impact x (critical-factor if
+ * critical) x urgency, gap = 1 - score (1 for a critical requirement:
+ * never scaled down by partial credit); ties go to the critical gap, the
+ * earlier due date, then catalogue order.
  *
  * Everything lives in the report's arena.
  */
@@ -36,24 +42,32 @@ enum tier { TIER_P1 = 1, TIER_P2, TIER_P3 };
 struct gap {
     size_t req;                 /* requirement index */
     const struct req_result *result;
-    double priority;
-    double base_priority;       /* before the dependency lift */
-    double urgency;
     enum tier tier;
-    int lifted;                 /* priority or tier raised by a dependant */
+    double priority;            /* within the tier (see above) */
+    double urgency;
+    int lifted;                 /* tier or priority raised by a dependant */
     int critical;
+    int blocking;               /* critical and not met */
+    int urgent;                 /* blocking, at risk, or needed by such a
+                                   gap: scheduled first */
     int at_risk;
-    const char *risk_reason;    /* NULL unless at risk */
-    int fix_days;               /* calendar days to carry out the fix */
-    int data_months;            /* months of conforming data still needed */
-    int lead_days;              /* from as-of to earliest completion */
-    cg_day earliest_start;
-    cg_day earliest_done;       /* fix done and data months shown */
-    cg_day start;               /* scheduled */
-    cg_day due;
-    const struct assignee *assignee;    /* the requirement's (report.h) */
     const struct msg *risk;     /* why at risk (code + parameters), or
                                    NULL */
+    const struct msg *delay;    /* why it starts later than its
+                                   dependencies allow (capacity), or NULL */
+    double effort;              /* person-days of work */
+    int data_months;            /* months of conforming data after the fix */
+    cg_day ready;               /* dependencies done: could start */
+    cg_day start;               /* scheduled within capacity */
+    cg_day due;
+    cg_day proven;              /* last day of the months of proof (due
+                                   when none are needed) */
+    int slack_days;             /* to the mock audit / the audit's window;
+                                   negative when late */
+    double cost;                /* effort x day rate; 0 without a rate */
+    const struct assignee *assignee;    /* the requirement's (report.h) */
+    const char *owner;          /* the load's name: person, else role,
+                                   else "" */
     const struct msg *action;   /* specific: what to change */
     const struct msg *measure;  /* measurable target */
     const struct msg *proof;    /* evidence that will prove completion */
@@ -64,37 +78,63 @@ struct gap {
     size_t rank;                /* 1 = highest priority */
 };
 
+/* One owner's planned work in one month. */
 struct owner_month {
     const char *owner;          /* the assignee's name (person or role) */
-    int unfilled;               /* a role no person holds */
+    int unfilled;               /* a role no person holds, or nobody */
     cg_month month;
-    double days;                /* working days of planned effort */
-    int overloaded;
+    double days;                /* person-days of planned effort */
+    double capacity;            /* the owner's capacity that month */
+    double cost;                /* days x day rate */
+    int overloaded;             /* days > capacity (never, unless the
+                                   capacity is 0) */
+};
+
+/* The plan's effort and cost in one month, all owners together. */
+struct month_total {
+    cg_month month;
+    double days;
+    double cost;
 };
 
 struct plan {
     int has_audit;
     cg_day audit;               /* target audit date */
+    cg_day mock_audit;          /* mock_weeks before it */
+    int mock_weeks;
     cg_day as_of;
-    cg_day feasible_audit;      /* earliest date every gap could close */
-    double capacity_days;       /* per owner per month */
+    int ready;                  /* every gap closes in time for the audit */
+    cg_day feasible_audit;      /* earliest audit date the plan allows */
+    double capacity_days;       /* default per owner per month */
+    double day_rate;            /* 0: no costs */
+    const char *currency;       /* may be NULL */
     struct gap *gaps;           /* ranked: highest priority first */
     size_t ngaps;
     size_t count[4];            /* by tier (index 1-3) */
     size_t at_risk;
+    size_t blocking;
     struct owner_month *load;   /* sorted by owner, then month */
     size_t nload;
     size_t overloads;
+    struct month_total *months; /* ascending */
+    size_t nmonths;
+    double total_days;
+    double total_cost;
 };
 
-/* Default planning capacity: working days per owner per month. */
-#define PLAN_DEFAULT_CAPACITY 10.0
+/* How to plan: the audit date to plan for (overrides the profile's). */
+struct plan_options {
+    int has_audit;
+    cg_day audit;
+};
 
 /*
- * Build the plan from a scored report (after assess_run).  The result is
- * stored in r->plan and returned.
+ * Build the plan from a scored report (after assess_run).  `opt` may be
+ * NULL (the profile's target audit).  The result is stored in r->plan
+ * and returned.
  */
-const struct plan *plan_build(struct report *r, double capacity_days);
+const struct plan *plan_build(struct report *r,
+                              const struct plan_options *opt);
 
 const char *tier_name(enum tier t);
 

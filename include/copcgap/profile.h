@@ -47,8 +47,23 @@ struct scope_exclusion {
     const char *ref;            /* requirement, item or category id */
     const char *reason;
     const char *approved_by;    /* may be NULL */
+    const char *program_id;     /* one program only, or NULL: all */
+    int program;                /* its index, or -1 */
     long line;
 };
+
+/* One person's planning figures (<person>); < 0: the profile's default. */
+struct person {
+    const char *name;
+    double capacity_days;
+    double day_rate;
+    long line;
+};
+
+/* Planning defaults (docs/plan.md): an owner gives the plan about half
+ * their time, and the mock audit is six weeks before the audit. */
+#define PLAN_DEFAULT_CAPACITY 10.0
+#define PLAN_DEFAULT_MOCK_WEEKS 6
 
 /* A person named for one requirement (<owner>). */
 struct named_owner {
@@ -75,6 +90,12 @@ struct profile {
     size_t nscope;
     struct named_owner *owners;
     size_t nowners;
+    int mock_audit_weeks;       /* before the target audit */
+    double capacity_days;       /* per owner per month */
+    double day_rate;            /* 0: costs are not shown */
+    const char *currency;       /* may be NULL */
+    struct person *people;
+    size_t npeople;
 };
 
 void profile_free(struct profile *p);
@@ -89,9 +110,16 @@ const struct target *program_target(const struct program *pg,
 const char *profile_person(const struct profile *p, const char *role);
 /* Person the profile names for a requirement (<owner>), or NULL. */
 const char *profile_named_owner(const struct profile *p, const char *req);
-/* The exclusion naming this id, or NULL. */
+/* The site-wide exclusion naming this id, or NULL. */
 const struct scope_exclusion *profile_excluded(const struct profile *p,
                                                const char *ref);
+/* The exclusion of this id for one program, or NULL. */
+const struct scope_exclusion *profile_excluded_for(const struct profile *p,
+                                                   const char *ref,
+                                                   int program);
+/* A person's capacity (person-days per month) and day rate. */
+double profile_capacity(const struct profile *p, const char *person);
+double profile_day_rate(const struct profile *p, const char *person);
 /* Default sl-seconds for a channel (docs/inputs.md). */
 double channel_default_sl_seconds(enum channel c);
 

@@ -10,6 +10,7 @@
 #include "copcgap/arena.h"
 #include "copcgap/assess.h"
 #include "copcgap/load.h"
+#include "copcgap/stats.h"
 #include "lang_fixture.h"
 
 static struct catalog *cat;
@@ -95,8 +96,8 @@ static void add_finding(const char *req, int program, enum finding_result res,
     f->note = note;
 }
 
-static void add_kpi(int program, const char *metric, const char *month,
-                    double value)
+static void add_kpi_n(int program, const char *metric, const char *month,
+                      double value, long long n)
 {
     struct kpi_entry e;
     memset(&e, 0, sizeof e);
@@ -104,9 +105,15 @@ static void add_kpi(int program, const char *metric, const char *month,
     e.metric = metric;
     ck_assert(month_parse(month, 7, &e.month));
     e.value = value;
-    e.n = 100;
+    e.n = n;
     e.file = "metrics.csv";
     ck_assert(kpi_store_add(org->kpis, &e) == NULL);
+}
+
+static void add_kpi(int program, const char *metric, const char *month,
+                    double value)
+{
+    add_kpi_n(program, metric, month, value, 100);
 }
 
 static void add_kpis(int program, const char *metric, const double *v,
@@ -374,12 +381,16 @@ START_TEST(metric_at_least_with_fallback_target)
     add_kpis(0, "service_level", voice, 6, "2026-05");
     add_kpis(1, "service_level", chat, 6, "2026-05");
     res = run("M2");
-    /* voice 4/4 -> 1; chat 3 of the 4 needed -> 0.75; mean 0.875 */
+    /* voice 4/4 -> 1; chat 3 of the 4 needed -> 0.75; both 600 of
+     * volume: mean 0.875 */
     ASSERT_RESULT(res, RS_PARTIAL, 0.875);
     ASSERT_TRACE(res, "chat: 3 of 6 months ≥ 75 (catalogue default, the "
                       "program sets none), 4 needed, off target in Aug 2026 "
                       "= 74, Sep 2026 = 74, Oct 2026 = 74");
-    ck_assert_int_eq(res->months_short, 1);
+    /* chat passed May-Jul and failed Aug-Oct: as the window moves the
+     * good months leave it too, so four new good months are needed
+     * (after 3 the window holds Jul and 3 new: still 4 needed... 4). */
+    ck_assert_int_eq(res->months_short, 4);
 }
 END_TEST
 
@@ -441,31 +452,34 @@ END_TEST
 START_TEST(trend_slope_sign)
 {
     /* csat: higher is better.  voice 80,81,...,85: slope +1; chat
-     * 90,88,86,84: slope -2, getting worse.  One of two passes. */
+     * 90,88,86,84: slope -2 on a straight line (no error to test), so
+     * getting worse.  By volume (n 100 a month): voice 600, chat 400:
+     * 0.6. */
     static const double voice[] = { 80, 81, 82, 83, 84, 85 };
     static const double chat[] = { 90, 88, 86, 84 };
     const struct rule_result *res;
     add_kpis(0, "csat", voice, 6, "2026-05");
     add_kpis(1, "csat", chat, 4, "2026-07");
     res = run("T1");
-    ASSERT_RESULT(res, RS_PARTIAL, 0.5);
+    ASSERT_RESULT(res, RS_PARTIAL, 0.6);
     ASSERT_TRACE(res, "voice: slope +1 per month over 6 months, not worse");
-    ASSERT_TRACE(res, "chat: slope -2 per month over 4 months, getting "
-                      "worse");
+    ASSERT_TRACE(res, "chat: slope -2 per month over 4 months, every point "
+                      "on the line: getting worse");
 }
 END_TEST
 
 START_TEST(trend_tolerance_and_too_few_points)
 {
     /* attrition: lower is better, tolerance 0.5/month.  voice rises
-     * 0.4/month: tolerated.  chat has 2 months < min-points 3. */
+     * 0.4/month: tolerated.  chat has 2 months < min-points 3.  By
+     * volume: voice 400, chat 200: 2/3. */
     static const double voice[] = { 2.0, 2.4, 2.8, 3.2 };
     static const double chat[] = { 1, 9 };
     const struct rule_result *res;
     add_kpis(0, "attrition", voice, 4, "2026-07");
     add_kpis(1, "attrition", chat, 2, "2026-09");
     res = run("T2");
-    ASSERT_RESULT(res, RS_PARTIAL, 0.5);
+    ASSERT_RESULT(res, RS_PARTIAL, 2.0 / 3.0);
     ASSERT_TRACE(res, "chat: 2 months with data, 3 needed");
 }
 END_TEST
@@ -473,7 +487,8 @@ END_TEST
 START_TEST(sample_margin_of_error)
 {
     /* max-moe 5 over 2 months: voice 3.9 and 4.2 pass; chat 6.1 fails
-     * and has no data in 2026-10: voice 2/2, chat 0/2 -> 0.5. */
+     * and has no data in 2026-10: voice 2/2, chat 0/2; by volume (200
+     * and 100 evaluations) 2/3. */
     const struct rule_result *res;
     add_kpi(0, "euc_moe", "2026-09", 3.9);
     add_kpi(0, "euc_moe", "2026-10", 4.2);
@@ -482,9 +497,10 @@ START_TEST(sample_margin_of_error)
     add_kpi(0, "offered", "2026-10", 4000);
     add_kpi(0, "abandon_rate", "2026-10", 0);
     res = run("S1");
-    ASSERT_RESULT(res, RS_PARTIAL, 0.5);
-    ASSERT_TRACE(res, "voice: 2/2 months within 5 points; chat: 0/2 months "
-                      "within 5 points, 1 month without data");
+    ASSERT_RESULT(res, RS_PARTIAL, 2.0 / 3.0);
+    ASSERT_TRACE(res, "voice: 2/2 months within 5 points [66.7 % of the "
+                      "volume]; chat: 0/2 months within 5 points, 1 month "
+                      "without data [33.3 % of the volume]");
     /* p 0.95, e 0.05, N 4000: n0 = 72.99, n = 72.99 / (1 + 71.99 / 4000)
      * = 71.7 -> 72 */
     ck_assert_msg(strstr(txt(res->details[1]), "N = 4000: 72)"), "%s",
@@ -494,7 +510,7 @@ END_TEST
 
 START_TEST(required_sample_size_vectors)
 {
-    /* shared/domain/copc.md section 2, "Sample size" (z = 1.96). */
+    /* docs/kpis.md, "Sample size" (z = 1.96). */
     ck_assert_int_eq(assess_required_sample(1.96, 0.95, 0.01, 4000), 1254);
     ck_assert_int_eq(assess_required_sample(1.96, 0.95, 0.02, 4000), 410);
     ck_assert_int_eq(assess_required_sample(1.96, 0.5, 0.01, 4000), 2825);
@@ -546,9 +562,10 @@ START_TEST(one_month_below_target_changes_only_its_requirements)
     for (i = 0; i < cat->nreqs; i++)
         before[i] = rep->reqs[i].status;
     report_free(rep);
-    /* voice 2026-08 drops to 78.4 (< 80): M7 (voice, each month) goes
-     * from met to partial; M1 (already partial: chat has no target) only
-     * loses score; M2 (4 of 6) still passes with 5 of 6. */
+    /* voice 2026-08 drops to 78.4 (< 80): M7 (voice, each month) and
+     * W1, W2 (both programs, each month >= 80) go from met to partial;
+     * M1 (already partial: chat has no target) only loses score; M2 (4
+     * of 6) still passes with 5 of 6. */
     kpi_store_free(org->kpis);
     org->kpis = kpi_store_new();
     {
@@ -561,10 +578,13 @@ START_TEST(one_month_below_target_changes_only_its_requirements)
         after[i] = rep->reqs[i].status;
         if (after[i] != before[i]) {
             changed++;
-            ck_assert_str_eq(cat->reqs[i].id, "M7");
+            ck_assert_msg(strcmp(cat->reqs[i].id, "M7") == 0 ||
+                          strcmp(cat->reqs[i].id, "W1") == 0 ||
+                          strcmp(cat->reqs[i].id, "W2") == 0,
+                          "%s changed", cat->reqs[i].id);
         }
     }
-    ck_assert_uint_eq(changed, 1);
+    ck_assert_uint_eq(changed, 3);
     ck_assert_int_eq(before[req_index("M7")], REQ_MET);
     ck_assert_int_eq(after[req_index("M7")], REQ_PARTIAL);
     ck_assert_int_eq(after[req_index("M2")], REQ_MET);
@@ -647,12 +667,174 @@ START_TEST(metric_values_without_a_target_fail)
 }
 END_TEST
 
+/* ------------------------------------------ judged like an auditor */
+
+START_TEST(trend_decline_must_be_significant)
+{
+    /* Worked independently (least squares by hand, Student's t from a
+     * table): voice 80, 79.2, 80.4, 78.9, 79.6, 78.8: slope -0.18,
+     * SE 0.14349, t = 1.254 < t(0.95, 4 df) = 2.1318: noise, passes.
+     * chat 85, 84.1, 83.2, 82.6, 81.4, 80.9: slope -0.834286,
+     * SE 0.036403, t = 22.92: a real decline, fails.  Equal weights. */
+    static const double voice[] = { 80, 79.2, 80.4, 78.9, 79.6, 78.8 };
+    static const double chat[] = { 85, 84.1, 83.2, 82.6, 81.4, 80.9 };
+    const struct rule_result *res;
+    add_kpis(0, "csat", voice, 6, "2026-05");
+    add_kpis(1, "csat", chat, 6, "2026-05");
+    res = run("T3");
+    ASSERT_RESULT(res, RS_PARTIAL, 0.5);
+    ASSERT_TRACE(res, "voice: slope -0.18 per month over 6 months (standard "
+                      "error 0.143), not a significant decline: t = 1.25 "
+                      "≤ 2.13 (95 % one-sided, 4 df)");
+    ASSERT_TRACE(res, "chat: slope -0.834 per month over 6 months (standard "
+                      "error 0.036), getting worse: t = 22.92 > 2.13");
+}
+END_TEST
+
+START_TEST(t_quantiles_match_the_tables)
+{
+    /* One-sided critical values of Student's t (any statistics table). */
+    ck_assert_double_eq_tol(stats_t_quantile(0.95, 1), 6.313752, 1e-5);
+    ck_assert_double_eq_tol(stats_t_quantile(0.95, 4), 2.131847, 1e-5);
+    ck_assert_double_eq_tol(stats_t_quantile(0.95, 10), 1.812461, 1e-5);
+    ck_assert_double_eq_tol(stats_t_quantile(0.975, 30), 2.042272, 1e-5);
+    ck_assert_double_eq_tol(stats_t_cdf(0, 7), 0.5, 1e-12);
+}
+END_TEST
+
+START_TEST(programs_weigh_by_volume)
+{
+    /* voice fails all six months with 300 contacts a month, chat passes
+     * with 100: by volume 1 x 600 / 2400 = 0.25; equally 0.5. */
+    static const char *const months[] = {
+        "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"
+    };
+    int i;
+    for (i = 0; i < 6; i++) {
+        add_kpi_n(0, "service_level", months[i], 70, 300);
+        add_kpi_n(1, "service_level", months[i], 90, 100);
+    }
+    ASSERT_RESULT(run("W1"), RS_PARTIAL, 0.25);
+    ASSERT_TRACE(&rep->reqs[req_index("W1")].rules[0],
+                 "[75.0 % of the volume]");
+    report_free(rep);
+    ASSERT_RESULT(run("W2"), RS_PARTIAL, 0.5);
+}
+END_TEST
+
+START_TEST(cadence_needs_every_month)
+{
+    /* Minutes in Aug and Oct, none in Sep: 2 of the 3 months; Sep must
+     * leave the window: two more good months.  One minute alone (the old
+     * "one document passes a monthly practice") covers one month. */
+    const struct rule_result *res;
+    add_ev("K1", -1, "minutes", "2026-08-20", 1);
+    add_ev("K1", -1, "minutes", "2026-10-05", 1);
+    add_ev("K1", -1, "minutes", "2026-10-06", 0);   /* unapproved */
+    res = run("K1");
+    ASSERT_RESULT(res, RS_PARTIAL, 2.0 / 3.0);
+    ASSERT_TRACE(res, "2 of 3 months (none in Sep 2026)");
+    ck_assert_int_eq(res->months_short, 2);
+    report_free(rep);
+    rep = NULL;
+    org->nevidence = 1;
+    res = run("K1");
+    ASSERT_RESULT(res, RS_PARTIAL, 1.0 / 3.0);
+    report_free(rep);
+    rep = NULL;
+    org->nevidence = 0;
+    ASSERT_RESULT(run("K1"), RS_NO_DATA, 0);
+}
+END_TEST
+
+START_TEST(cadence_per_program)
+{
+    const struct rule_result *res;
+    add_ev("K2", 0, "minutes", "2026-08-20", 1);
+    add_ev("K2", 0, "minutes", "2026-09-20", 1);
+    add_ev("K2", 0, "minutes", "2026-10-20", 1);
+    res = run("K2");
+    /* voice 3/3, chat 0/3 */
+    ASSERT_RESULT(res, RS_PARTIAL, 0.5);
+    ASSERT_TRACE(res, "voice: 3 of 3 months; chat: 0 of 3 months");
+}
+END_TEST
+
+START_TEST(certificates_are_valid_until_they_expire)
+{
+    /* validity="expires": a 2025 ISO certificate valid until 2027 counts
+     * although it is 669 days old; without an expiry date the 365-day
+     * age applies. */
+    const struct rule_result *res;
+    struct evidence *ev = add_ev("E6", -1, "certificate", "2025-01-01", 1);
+    ev->has_expires = 1;
+    ev->expires = day("2027-12-31");
+    res = run("E6");
+    ASSERT_RESULT(res, RS_PASS, 1);
+    report_free(rep);
+    rep = NULL;
+    ev->has_expires = 0;
+    ASSERT_RESULT(run("E6"), RS_FAIL, 0);
+}
+END_TEST
+
+START_TEST(sample_precision_relative_to_target)
+{
+    /* voice targets bc_accuracy >= 98: its margin may be 100 - 98 = 2
+     * points; 1.8 passes.  chat sets no target: no target set. */
+    const struct rule_result *res;
+    add_kpi(0, "bc_moe", "2026-10", 1.8);
+    add_kpi(1, "bc_moe", "2026-10", 1.0);
+    res = run("S2");
+    ASSERT_RESULT(res, RS_PARTIAL, 0.5);
+    ASSERT_TRACE(res, "voice: 1/1 month within 2 points");
+    ASSERT_TRACE(res, "chat: no target set for business critical accuracy");
+}
+END_TEST
+
+START_TEST(has_says_whether_a_fact_exists)
+{
+    /* voice measures csat (90: passes); chat does not measure it, which
+     * the rule allows. */
+    add_kpi(0, "csat", "2026-10", 90);
+    ASSERT_RESULT(run("C3"), RS_PASS, 1);
+}
+END_TEST
+
+START_TEST(scope_exclusion_for_one_program)
+{
+    struct cg_errors errs = CG_ERRORS_INIT;
+    static const double voice[] = { 81, 82, 83, 84, 85, 86 };
+    const struct rule_result *res;
+
+    profile_free(prof);
+    prof = profile_load("tests/data/engine/profile-scoped.xml", &errs);
+    ck_assert_ptr_nonnull(prof);
+    add_kpis(0, "service_level", voice, 6, "2026-05");
+    res = run("M1");
+    /* chat is out of M1's scope: voice alone decides. */
+    ASSERT_RESULT(res, RS_PASS, 1);
+    ck_assert_uint_eq(res->nprograms, 1);
+    ck_assert_uint_eq(rep->why.exclusions[0].nreqs, 1);
+    errors_free(&errs);
+}
+END_TEST
+
 static Suite *rules_suite(void)
 {
     Suite *s = suite_create("assess_rules");
     TCase *tc = tcase_create("rules");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, check_evidence_ignores_a_missing_file);
+    tcase_add_test(tc, trend_decline_must_be_significant);
+    tcase_add_test(tc, t_quantiles_match_the_tables);
+    tcase_add_test(tc, programs_weigh_by_volume);
+    tcase_add_test(tc, cadence_needs_every_month);
+    tcase_add_test(tc, cadence_per_program);
+    tcase_add_test(tc, certificates_are_valid_until_they_expire);
+    tcase_add_test(tc, sample_precision_relative_to_target);
+    tcase_add_test(tc, has_says_whether_a_fact_exists);
+    tcase_add_test(tc, scope_exclusion_for_one_program);
     tcase_add_test(tc, index_flags_integrity_of_rows_no_rule_reads);
     tcase_add_test(tc, finding_rule_on_no_program_is_not_applicable);
     tcase_add_test(tc, metric_values_without_a_target_fail);

@@ -83,8 +83,22 @@ START_TEST(scoring_defaults_match_the_schema)
         { "window-months", offsetof(struct scoring, window_months), 1 },
         { "critical-factor", offsetof(struct scoring, critical_factor), 0 },
         { "urgency-factor", offsetof(struct scoring, urgency_factor), 0 },
-        { "tier1-min", offsetof(struct scoring, tier1_min), 0 },
-        { "tier2-min", offsetof(struct scoring, tier2_min), 0 },
+        { "trend-confidence", offsetof(struct scoring, trend_confidence),
+          0 },
+        { "tier2-slack-days", offsetof(struct scoring, tier2_slack_days),
+          1 },
+        { "effort-evidence", offsetof(struct scoring,
+                                      effort[RULE_EVIDENCE]), 0 },
+        { "effort-finding", offsetof(struct scoring, effort[RULE_FINDING]),
+          0 },
+        { "effort-metric", offsetof(struct scoring, effort[RULE_METRIC]),
+          0 },
+        { "effort-trend", offsetof(struct scoring, effort[RULE_TREND]), 0 },
+        { "effort-sample", offsetof(struct scoring, effort[RULE_SAMPLE]),
+          0 },
+        { "effort-check", offsetof(struct scoring, effort[RULE_CHECK]), 0 },
+        { "effort-cadence", offsetof(struct scoring, effort[RULE_CADENCE]),
+          0 },
     };
 
     ck_assert(f != NULL);
@@ -113,6 +127,12 @@ START_TEST(scoring_defaults_match_the_schema)
                 continue;
             an = xmlGetProp(at, (const xmlChar *)"name");
             def = xmlGetProp(at, (const xmlChar *)"default");
+            /* program-weight is an enumeration: volume is PW_VOLUME. */
+            if (strcmp((char *)an, "program-weight") == 0) {
+                ck_assert_str_eq((char *)def, "volume");
+                ck_assert_int_eq(s.program_weight, PW_VOLUME);
+                found++;
+            }
             for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
                 if (strcmp((char *)an, fields[i].attr) != 0)
                     continue;
@@ -129,7 +149,7 @@ START_TEST(scoring_defaults_match_the_schema)
             xmlFree(def);
         }
     }
-    ck_assert_int_eq(found, (int)(sizeof fields / sizeof fields[0]));
+    ck_assert_int_eq(found, (int)(sizeof fields / sizeof fields[0]) + 1);
     xmlFreeDoc(doc);
 }
 END_TEST

@@ -440,7 +440,7 @@ static void month_responses(const struct gen *g, int p, int t,
                             struct resp **rv, size_t *n, size_t *cap)
 {
     static const double rate[CH_COUNT] = { 0.07, 0.12, 0.06, 0.10, 0.05,
-                                           0.04 };
+                                           0.04, 0.03 };
     const struct gen_program *pg = &g->prog[p];
     cg_day d1 = month_first_day(g->m0 + t), d2 = month_last_day(g->m0 + t);
     double volume = 0, csat, nps, ces, pp, pd;

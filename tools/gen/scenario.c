@@ -83,6 +83,7 @@ static const struct chan_params chan_params[CH_COUNT] = {
     /* messaging */ { 0.20, 3.0, 900, 15, 80, 5, 120, 900, 68, 82, 25 },
     /* social */ { 0.08, 2.0, 0, 20, 80, -1, -1, 480, 60, 78, 15 },
     /* back-office */ { 0.15, 1.0, 0, 20, 90, -1, -1, 900, 90, 80, 10 },
+    /* self-service */ { 0.10, 1.0, 0, 20, 90, -1, -1, 120, 60, 75, 10 },
 };
 
 /* Targets for KPIs the profile leaves to the catalogue, used only when
@@ -241,11 +242,11 @@ int gen_month_index(const struct gen *g, cg_day d)
 /* Program names are the client's name and these words. */
 static const char *const program_names_en[CH_COUNT] = {
     " phone care", " chat care", " email care", " messaging care",
-    " social care", " back office"
+    " social care", " back office", " self-service"
 };
 static const char *const program_names_es[CH_COUNT] = {
     ", atención telefónica", ", chat", ", correo electrónico",
-    ", mensajería", ", redes sociales", ", back office"
+    ", mensajería", ", redes sociales", ", back office", ", autoservicio"
 };
 
 static int add_programs(struct gen *g)

@@ -120,11 +120,12 @@ const char *text_kind_label(const char *kind, int es)
 const char *text_channel_word(enum channel c, int es)
 {
     static const char *const en[CH_COUNT] = {
-        "voice", "chat", "email", "messaging", "social", "back office"
+        "voice", "chat", "email", "messaging", "social", "back office",
+        "self-service"
     };
     static const char *const sp[CH_COUNT] = {
         "voz", "chat", "correo", "mensajería", "redes sociales",
-        "back office"
+        "back office", "autoservicio"
     };
     return es ? sp[c] : en[c];
 }
