@@ -10,6 +10,11 @@
  * of its requirements; overall = weighted mean of category scores
  * (category weights).  A level with nothing applicable drops out of its
  * parent's mean.  not-evidenced requirements count as 0.
+ *
+ * Weights read as points: an applicable item or category earns score x
+ * weight of its weight in points, the whole catalogue overall x the sum
+ * of the applicable categories' weights (1000 points for Performance
+ * earns 870 at 87 %).
  */
 #include <string.h>
 
@@ -70,12 +75,15 @@ static void add_to(struct group_result *g, double weight, double score)
     g->applicable_weight += weight;
 }
 
-static void finish(struct group_result *g)
+/* weight: the group's own weight in its parent, read as points. */
+static void finish(struct group_result *g, double weight)
 {
     if (g->applicable_weight > 0)
         g->score /= g->applicable_weight;
     else
         g->score = 0;
+    g->points_max = g->applicable_weight > 0 ? weight : 0;
+    g->points = g->score * g->points_max;
 }
 
 int verdict_at_least(enum verdict v, enum verdict min)
@@ -120,18 +128,20 @@ void assess_score(struct report *r)
             add_to(&r->cats[req->category], req->weight, rr->score);
     }
     for (i = 0; i < c->nitems; i++) {
-        finish(&r->items[i]);
+        finish(&r->items[i], c->items[i].weight);
         if (r->items[i].applicable_weight > 0)
             add_to(&r->cats[c->items[i].category], c->items[i].weight,
                    r->items[i].score);
     }
     for (i = 0; i < c->ncategories; i++) {
-        finish(&r->cats[i]);
+        finish(&r->cats[i], c->categories[i].weight);
         if (r->cats[i].applicable_weight > 0)
             add_to(&total, c->categories[i].weight, r->cats[i].score);
     }
-    finish(&total);
+    finish(&total, total.applicable_weight);
     r->overall = total.score;
+    r->points = total.points;
+    r->points_max = total.points_max;
 
     if (any && all_met)
         r->verdict = VERDICT_READY;

@@ -133,6 +133,8 @@ static void print_summary(const struct report *r)
     msg_key(a, m, "verdict", arena_printf(a, "verdict.%s",
                                           verdict_name(r->verdict)));
     msg_pct(a, m, "overall", r->overall);
+    msg_num(a, m, "points", r->points);
+    msg_num(a, m, "available", r->points_max);
     cli_say(L, m);
     if (r->verdict != VERDICT_READY && r->why.ncritical) {
         m = msg_new(a, "cli.summary.why");
@@ -155,8 +157,12 @@ static void print_summary(const struct report *r)
             cli_cell(c->categories[i].id, 4);
             cli_cell(report_text(r, &c->categories[i].title), 34);
             lang_percent(L, r->cats[i].score, 1, &sb);
-            printf("%7s\n", strbuf_cstr(&sb));
+            printf("%7s  ", strbuf_cstr(&sb));
             strbuf_free(&sb);
+            m = msg_new(a, "cli.summary.points");
+            msg_num(a, m, "points", r->cats[i].points);
+            msg_num(a, m, "available", r->cats[i].points_max);
+            cli_say(L, m);
         }
     for (i = 0; i < r->why.nexclusions; i++) {
         const struct exclusion_use *u = &r->why.exclusions[i];

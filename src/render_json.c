@@ -83,6 +83,8 @@ static json_t *group(const struct report *r, const char *id,
     json_object_set_new(o, "applicable", json_boolean(g->applicable_weight
                                                       > 0));
     json_object_set_new(o, "score", num(g->score));
+    json_object_set_new(o, "points", num(g->points));
+    json_object_set_new(o, "points_available", num(g->points_max));
     json_object_set_new(o, "counts", counts(g->count));
     return o;
 }
@@ -414,6 +416,8 @@ static json_t *report_json(const struct report *r)
     json_object_set_new(root, "verdict", json_string(verdict_name(r->verdict)));
     json_object_set_new(root, "verdict_reason", verdict_reason_json(r));
     json_object_set_new(root, "overall_score", num(r->overall));
+    json_object_set_new(root, "points", num(r->points));
+    json_object_set_new(root, "points_available", num(r->points_max));
     json_object_set_new(root, "counts", counts(r->count));
     arr = json_array();
     for (i = 0; i < r->nblocking; i++)

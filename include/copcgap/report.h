@@ -127,6 +127,9 @@ struct req_result {
 struct group_result {           /* a category or an item */
     double score;               /* weighted mean over applicable reqs */
     double applicable_weight;   /* 0 when nothing applies */
+    double points_max;          /* the group's weight when anything in it
+                                   applies, else 0: the points available */
+    double points;              /* score x points_max: the points earned */
     size_t count[REQ_COUNT];    /* requirements by status */
 };
 
@@ -215,6 +218,8 @@ struct report {
     enum verdict verdict;
     struct verdict_reason why;
     double overall;             /* 0-1 */
+    double points, points_max;  /* earned and available: overall x the
+                                   applicable categories' weights */
     size_t count[REQ_COUNT];
     struct group_result *cats;  /* catalog->ncategories */
     struct group_result *items; /* catalog->nitems */
