@@ -29,6 +29,15 @@ static char *try_path(const char *dir, const char *sub, const char *name)
     return NULL;
 }
 
+/* An installed data directory holds the catalogues at its top and the
+ * language tables under templates/ (make install). */
+static char *try_installed(const char *dir, const char *subdir,
+                           const char *name)
+{
+    char *found = subdir ? try_path(dir, subdir, name) : NULL;
+    return found ? found : try_path(dir, NULL, name);
+}
+
 /* Directory of the running executable (Linux), or NULL. */
 static char *exe_dir(void)
 {
@@ -78,12 +87,12 @@ char *datadir_find(const char *name, const char *subdir)
     if (dir && !found) {
         struct strbuf sb = STRBUF_INIT;
         strbuf_printf(&sb, "%s/../share/copcgap", dir);
-        found = try_path(sb.buf, NULL, name);
+        found = try_installed(sb.buf, subdir, name);
         strbuf_free(&sb);
     }
     free(dir);
     if (!found)
-        found = try_path(COPCGAP_DATADIR, NULL, name);
+        found = try_installed(COPCGAP_DATADIR, subdir, name);
     return found;
 }
 

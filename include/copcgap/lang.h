@@ -18,7 +18,7 @@
  *   {name|zero|one|other}  the same with its own text for zero
  *   {?name|yes|no}    choice on whether the argument is present (and not
  *                     empty); "|no" may be left out
- *   {{ and }}         literal braces
+ *   \{ \} \| \\       a literal brace, bar or backslash
  * Choices may hold placeholders.  Keys starting with '@' are settings:
  * @decimal, @group, @percent, @date, @month, @months, @list.sep, @plural.
  *
