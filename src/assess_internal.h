@@ -59,9 +59,9 @@ void assess_set_mean(struct rule_result *res, int any, double credit_sum,
 
 /*
  * How much each program of the rule (x->progs) counts: by volume, the
- * metric's n summed over the window's months (design.md "Combining
- * programs"), or equally (program-weight="equal", or when any program
- * has no n at all: missing data must not weigh nothing).  Writes
+ * metric's n summed over the window's months (docs/scoring.md,
+ * "Combining programs"), or equally (program-weight="equal", or when any
+ * program has no n at all: missing data must not weigh nothing).  Writes
  * w[0..x->nprogs) and returns 1 when the weights are volumes.
  */
 int assess_weights(struct assess_ctx *x, const struct rule *rule,

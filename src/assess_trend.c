@@ -8,13 +8,13 @@
  * otherwise) and tol the rule's tolerance.  The program fails only when
  * the decline is both larger than allowed and real: w > tol AND the
  * one-sided t-test t = (w - tol) / SE(b) exceeds Student's t at the
- * scoring's trend-confidence with n - 2 degrees of freedom (design.md,
- * "Trend").  Points that lie on the line (SE 0) leave the slope alone to
- * decide.  Six noisy months with a slope of -0.015 points are noise,
- * not a decline.  A program with fewer than min-points months of data
- * has no trend to judge and counts 0 (missing data never passes).
- * Programs are combined by volume (assess_weights); no-data when no
- * program has enough data.
+ * scoring's trend-confidence with n - 2 degrees of freedom
+ * (docs/scoring.md, "Trend").  Points that lie on the line (SE 0) leave
+ * the slope alone to decide.  Six noisy months with a slope of -0.015
+ * points are noise, not a decline.  A program with fewer than min-points
+ * months of data has no trend to judge and counts 0 (missing data never
+ * passes).  Programs are combined by volume (assess_weights); no-data
+ * when no program has enough data.
  */
 #include <math.h>
 #include <string.h>

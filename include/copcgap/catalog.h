@@ -39,7 +39,7 @@ enum window_mode {
     WIN_COUNT
 };
 
-/* How a rule combines programs (design.md "Combining programs"). */
+/* How a rule combines programs (docs/scoring.md, "Combining programs"). */
 enum program_weight {
     PW_DEFAULT = -1,            /* the scoring policy's */
     PW_VOLUME,                  /* by the metric's n over the window */
