@@ -1,7 +1,7 @@
 /*
  * expr_eval.c — evaluating a compiled check expression, and the trace
- * that explains the result (docs/expressions.md, "Evaluation" and
- * "Trace").
+ * that explains the result (docs/expressions.md, "Values and types"
+ * and "Trace").
  *
  * Values are typed (number, string, boolean) or no-data.  No-data flows
  * through arithmetic and comparisons; and / or / not use Kleene's
