@@ -83,7 +83,9 @@ GEN_OBJ  := $(patsubst tools/gen/%.c,$(B)/obj/gen/%.o,$(GEN_SRC))
 # Files compiled into the binary so that validation never depends on
 # finding them at run time.
 EMBED    := standards/catalogue.xsd standards/xml.xsd standards/profile.xsd \
-            templates/en.lang templates/es.lang
+            templates/en.lang templates/es.lang templates/template.xsd \
+            templates/auditor.xml templates/consultant.xml \
+            templates/executive.xml
 
 # Quiet by default; V=1 shows the commands.
 ifeq ($(V),1)
@@ -229,8 +231,8 @@ install: copcgap
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/copcgap
 	install -m 644 standards/*.xml standards/*.xsd $(DESTDIR)$(DATADIR)/
 	install -m 644 templates/*.lang $(DESTDIR)$(DATADIR)/templates/
-	if ls templates/*.xml >/dev/null 2>&1; then \
-	    install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/; fi
+	install -m 644 templates/*.xml templates/*.xsd \
+	    $(DESTDIR)$(DATADIR)/templates/
 	if [ -f docs/copcgap.1 ]; then \
 	    install -m 644 docs/copcgap.1 $(DESTDIR)$(MANDIR)/man1/; fi
 	if [ -f tools/copcgap.bash ]; then \

@@ -131,6 +131,30 @@ void assess_msg_kinds(struct assess_ctx *x, struct msg *m,
 void assess_evidence_seen(struct assess_ctx *x, const struct evidence *ev,
                           unsigned problems, int valid);
 
+/* The trend test of trend rules (docs/scoring.md, "Trend rules"): the
+ * least-squares slope of y over x (k points), and whether it is worse
+ * than `tolerance` per month in the direction `better` and
+ * significantly so at `confidence` (one-sided t-test, k - 2 df). */
+enum trend_verdict {
+    TREND_OK,           /* not worse than the tolerance */
+    TREND_NOISE,        /* worse, but not significantly */
+    TREND_WORSE,        /* worse, and significantly */
+    TREND_WORSE_EXACT   /* worse, every point on the line */
+};
+
+struct trend_test {
+    double slope, se, t, critical;
+    int df;
+    enum trend_verdict verdict;
+};
+
+void assess_trend_test(const double *x, const double *y, int k, int better,
+                       double tolerance, double confidence,
+                       struct trend_test *out);
+
+/* The performance summary table (report.h), after the series. */
+void assess_build_pst(struct assess_ctx *x);
+
 void assess_eval_evidence(struct assess_ctx *x, size_t req,
                           struct rule_result *res);
 void assess_eval_finding(struct assess_ctx *x, size_t req,

@@ -71,7 +71,7 @@ static struct msg *month_detail(struct assess_ctx *x, const char *key,
                                 const struct program *pg, cg_month m)
 {
     struct msg *d = assess_msg(x, key);
-    msg_term(x->a, d, "metric", "metric.", rule->metric);
+    catalog_msg_metric(x->a, x->c, d, "metric", rule->metric);
     msg_id(x->a, d, "metric_id", rule->metric);
     msg_id(x->a, d, "program", pg->id);
     msg_month(x->a, d, "month", m);
@@ -82,7 +82,7 @@ static struct msg *month_detail(struct assess_ctx *x, const char *key,
  * the program has any value in the window. */
 static double metric_program(struct assess_ctx *x, struct rule_result *res,
                              int prog, int months, struct msg **out,
-                             int *had_data)
+                             int *had_data, struct program_outcome *oc)
 {
     const struct rule *rule = res->rule;
     const struct program *pg = &x->p->programs[prog];
@@ -133,6 +133,12 @@ static double metric_program(struct assess_ctx *x, struct rule_result *res,
         }
     }
     *had_data = w.nvalues > 0;
+    oc->target = t;
+    oc->months = months;
+    oc->required = rule->mode == WIN_MEAN ? 0 : w.required;
+    oc->pass = w.pass;
+    oc->nvalues = w.nvalues;
+    oc->mean = w.nvalues ? w.sum / w.nvalues : 0;
     /* A program with values but no target fails: nothing says what
      * good is, which an auditor counts against the site (docs/scoring.md).
      * Without values either, it is simply no data. */
@@ -140,7 +146,7 @@ static double metric_program(struct assess_ctx *x, struct rule_result *res,
         sum = assess_msg(x, w.nvalues ? "trace.metric.no_target"
                                       : "trace.metric.program_nodata");
         msg_id(x->a, sum, "program", pg->id);
-        msg_term(x->a, sum, "metric", "metric.", rule->metric);
+        catalog_msg_metric(x->a, x->c, sum, "metric", rule->metric);
         note_short(res, w.required);
         *out = sum;
         return 0;
@@ -190,15 +196,18 @@ void assess_eval_metric(struct assess_ctx *x, size_t req,
     size_t i;
 
     (void)req;
-    msg_term(x->a, trace, "metric", "metric.", rule->metric);
+    catalog_msg_metric(x->a, x->c, trace, "metric", rule->metric);
     msg_id(x->a, trace, "metric_id", rule->metric);
     msg_sub(x->a, trace, "window", assess_window_msg(x, rule, months));
     msg_list(x->a, trace, "programs");
     volume = assess_weights(x, rule, rule->metric, months, w);
+    res->outcomes = arena_calloc(x->a, x->nprogs + 1, sizeof *res->outcomes);
     for (i = 0; i < x->nprogs; i++) {
         struct msg *pm = NULL;
         int had;
-        credit[i] = metric_program(x, res, x->progs[i], months, &pm, &had);
+        credit[i] = metric_program(x, res, x->progs[i], months, &pm, &had,
+                                   &res->outcomes[i]);
+        res->outcomes[i].credit = credit[i];
         any |= had;
         assess_msg_share(x, pm, w, i, volume);
         msg_append(x->a, trace, "programs", pm);
@@ -266,12 +275,12 @@ void assess_eval_sample(struct assess_ctx *x, size_t req,
 
     (void)req;
     required = required_months(rule, months);
-    msg_term(x->a, trace, "metric", "metric.", rule->metric);
+    catalog_msg_metric(x->a, x->c, trace, "metric", rule->metric);
     msg_id(x->a, trace, "metric_id", rule->metric);
     if (rule->relative_to) {
         trace->key = "trace.sample.relative";
         msg_num(x->a, trace, "fraction", rule->fraction);
-        msg_term(x->a, trace, "relative_to", "metric.", rule->relative_to);
+        catalog_msg_metric(x->a, x->c, trace, "relative_to", rule->relative_to);
     } else {
         msg_num(x->a, trace, "max", rule->max_moe);
     }
@@ -332,7 +341,7 @@ void assess_eval_sample(struct assess_ctx *x, size_t req,
             /* Relative to a target the program does not set. */
             pm = assess_msg(x, values ? "trace.metric.no_target"
                                       : "trace.metric.program_nodata");
-            msg_term(x->a, pm, "metric", "metric.", rule->relative_to);
+            catalog_msg_metric(x->a, x->c, pm, "metric", rule->relative_to);
             note_short(res, required);
             credit[i] = 0;
         } else {

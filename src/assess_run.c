@@ -79,6 +79,12 @@ static void note_integrity(struct report *r, const struct orgdata *o)
          * stale. */
         if (r->evidence[i].flags & EVF_COUNTED)
             r->evidence[i].flags &= ~(unsigned)EVF_STALE;
+        /* Valid today, gone by the audit: renew it first. */
+        if ((r->evidence[i].flags & EVF_COUNTED) &&
+            o->evidence[i].has_expires && r->profile->has_target_audit &&
+            o->evidence[i].expires >= r->profile->as_of &&
+            o->evidence[i].expires < r->profile->target_audit)
+            r->evidence[i].flags |= EVF_EXPIRING;
         if (r->evidence[i].flags & EVF_PROBLEMS)
             r->evidence_problems++;
     }
@@ -122,5 +128,6 @@ int assess_run(struct report *r, const struct orgdata *o,
     note_integrity(r, o);
     assess_score(r);
     report_build_series(r);
+    assess_build_pst(&x);
     return ok;
 }

@@ -23,42 +23,61 @@
 #include "copcgap/metric.h"
 #include "copcgap/stats.h"
 
+void assess_trend_test(const double *mx, const double *my, int k,
+                       int better, double tolerance, double confidence,
+                       struct trend_test *out)
+{
+    double worse;
+
+    memset(out, 0, sizeof *out);
+    out->df = k - 2;
+    stats_slope(mx, my, (size_t)k, &out->slope, &out->se);
+    worse = better == BETTER_LOWER ? out->slope : -out->slope;
+    if (worse <= tolerance + 1e-12) {
+        out->verdict = TREND_OK;
+        return;
+    }
+    if (out->se <= 0 || out->df < 1) {
+        /* On the line (or too few points to test): the slope decides. */
+        out->verdict = TREND_WORSE_EXACT;
+        return;
+    }
+    out->t = (worse - tolerance) / out->se;
+    out->critical = stats_t_quantile(confidence, out->df);
+    out->verdict = out->t > out->critical ? TREND_WORSE : TREND_NOISE;
+}
+
 /* One program's verdict, with its message. */
 static double judge(struct assess_ctx *x, const struct rule *rule,
                     int better, const double *mx, const double *my,
                     int k, struct msg *pm)
 {
-    double conf = x->c->scoring.trend_confidence, slope, se, worse, t, crit;
-    int df = k - 2;
+    double conf = x->c->scoring.trend_confidence;
+    struct trend_test tt;
 
-    stats_slope(mx, my, (size_t)k, &slope, &se);
-    worse = better == BETTER_LOWER ? slope : -slope;
-    msg_num(x->a, pm, "slope", slope);
-    msg_num(x->a, pm, "se", se);
+    assess_trend_test(mx, my, k, better, rule->tolerance, conf, &tt);
+    msg_num(x->a, pm, "slope", tt.slope);
+    msg_num(x->a, pm, "se", tt.se);
     msg_int(x->a, pm, "months", k);
     msg_pct(x->a, pm, "confidence", conf);
     if (rule->tolerance > 0)
         msg_num(x->a, pm, "tolerance", rule->tolerance);
-    if (worse <= rule->tolerance + 1e-12) {
+    switch (tt.verdict) {
+    case TREND_OK:
         pm->key = "trace.trend.ok";
         return 1;
-    }
-    if (se <= 0 || df < 1) {
-        /* On the line (or too few points to test): the slope decides. */
+    case TREND_WORSE_EXACT:
         pm->key = "trace.trend.worse_exact";
         return 0;
+    default:
+        break;
     }
-    t = (worse - rule->tolerance) / se;
-    crit = stats_t_quantile(conf, df);
-    msg_num(x->a, pm, "t", t);
-    msg_num(x->a, pm, "critical", crit);
-    msg_int(x->a, pm, "df", df);
-    if (t > crit) {
-        pm->key = "trace.trend.worse";
-        return 0;
-    }
-    pm->key = "trace.trend.noise";
-    return 1;
+    msg_num(x->a, pm, "t", tt.t);
+    msg_num(x->a, pm, "critical", tt.critical);
+    msg_int(x->a, pm, "df", tt.df);
+    pm->key = tt.verdict == TREND_WORSE ? "trace.trend.worse"
+                                        : "trace.trend.noise";
+    return tt.verdict == TREND_NOISE;
 }
 
 void assess_eval_trend(struct assess_ctx *x, size_t req,
@@ -76,7 +95,7 @@ void assess_eval_trend(struct assess_ctx *x, size_t req,
     size_t i;
 
     (void)req;
-    msg_term(x->a, trace, "metric", "metric.", rule->metric);
+    catalog_msg_metric(x->a, x->c, trace, "metric", rule->metric);
     msg_id(x->a, trace, "metric_id", rule->metric);
     msg_key(x->a, trace, "better", better == BETTER_LOWER ? "better.lower"
                                                           : "better.higher");
@@ -98,7 +117,7 @@ void assess_eval_trend(struct assess_ctx *x, size_t req,
             my[k] = e->value;
             k++;
             d = assess_msg(x, "detail.trend.month");
-            msg_term(x->a, d, "metric", "metric.", rule->metric);
+            catalog_msg_metric(x->a, x->c, d, "metric", rule->metric);
             msg_id(x->a, d, "program", pg->id);
             msg_month(x->a, d, "month", m);
             msg_num(x->a, d, "value", e->value);

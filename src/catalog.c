@@ -9,6 +9,7 @@
 #include "copcgap/arena.h"
 #include "copcgap/catalog.h"
 #include "copcgap/metric.h"
+#include "copcgap/msg.h"
 
 static const char *const rule_type_names[RULE_TYPE_COUNT] = {
     "evidence", "finding", "metric", "trend", "sample", "check", "cadence"
@@ -18,6 +19,10 @@ static const char *const window_mode_names[WIN_COUNT] = {
 };
 
 const char *rule_type_name(enum rule_type t) { return rule_type_names[t]; }
+const char *window_mode_name(enum window_mode m)
+{
+    return window_mode_names[m];
+}
 
 void scoring_defaults(struct scoring *s)
 {
@@ -158,6 +163,30 @@ int catalog_metric_class(const struct catalog *c, const char *name)
         return (int)metric_defs[m].mclass;
     d = find_declared(c, name, strlen(name));
     return d ? d->mclass : MC_OTHER;
+}
+
+struct msg *catalog_msg_metric(struct arena *a, const struct catalog *c,
+                               struct msg *m, const char *arg,
+                               const char *name)
+{
+    const struct declared_metric *d = metric_find(name, strlen(name)) < 0
+                                          ? find_declared(c, name,
+                                                          strlen(name))
+                                          : NULL;
+    if (d && d->title.n)
+        return msg_i18n(a, m, arg, &d->title);
+    return msg_term(a, m, arg, "metric.", name);
+}
+
+const char *catalog_metric_unit(const struct catalog *c, const char *name)
+{
+    int m = metric_find(name, strlen(name));
+    const struct declared_metric *d;
+
+    if (m >= 0)
+        return metric_defs[m].unit;
+    d = find_declared(c, name, strlen(name));
+    return d ? d->unit : "";
 }
 
 int catalog_metric_better(const struct catalog *c, const char *name)

@@ -19,6 +19,7 @@
 #include "copcgap/lang.h"
 #include "copcgap/plan.h"
 #include "copcgap/render.h"
+#include "copcgap/template.h"
 
 static int cmd_assess(int argc, char **argv);
 
@@ -34,6 +35,9 @@ const struct command command_assess = {
     "  -j, --json FILE        write the report model as JSON to FILE\n"
     "  -l, --lang CODE        language of the report and of this summary:\n"
     "                         en (default), es, or any templates/CODE.lang\n"
+    "  -t, --template T       what the PDF holds and how it looks: auditor\n"
+    "                         (the full record), consultant (default),\n"
+    "                         executive (4 pages), or a template FILE\n"
     "      --fail-under V     exit 1 when the verdict is below V\n"
     "                         (ready or conditional)\n"
     "      --font-dir DIR     directory holding DejaVuSans.ttf\n"
@@ -51,6 +55,7 @@ struct assess_args {
     const char *pdf;
     const char *json;
     const char *font_dir;
+    const char *template_name;
     int fail_under;             /* -1 when not asked */
 };
 
@@ -62,6 +67,7 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
         { "output", required_argument, NULL, 'o' },
         { "json", required_argument, NULL, 'j' },
         { "lang", required_argument, NULL, 'l' },
+        { "template", required_argument, NULL, 't' },
         { "fail-under", required_argument, NULL, OPT_FAIL_UNDER },
         { "font-dir", required_argument, NULL, OPT_FONT_DIR },
         { "help", no_argument, NULL, 'h' },
@@ -71,14 +77,16 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
 
     memset(a, 0, sizeof *a);
     a->lang_code = "en";
+    a->template_name = "consultant";
     a->fail_under = -1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":c:o:j:l:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":c:o:j:l:t:h", opts, NULL)) != -1) {
         switch (c) {
         case 'c': a->so.catalog = optarg; break;
         case 'o': a->pdf = optarg; break;
         case 'j': a->json = optarg; break;
         case 'l': a->lang_code = optarg; break;
+        case 't': a->template_name = optarg; break;
         case OPT_FONT_DIR: a->font_dir = optarg; break;
         case OPT_FAIL_UNDER:
             a->fail_under = verdict_parse(optarg, strlen(optarg));
@@ -195,12 +203,17 @@ static int cmd_assess(int argc, char **argv)
     struct cli_outputs out;
     struct outfile *o;
     struct session s;
+    struct report_template *tpl = NULL;
     int rc = parse_args(argc, argv, &a);
 
     if (rc != 0)
         return rc < 0 ? EXIT_DONE : rc;
     out.n = 0;
-    if (!session_load(&s, &a.so, &errs))
+    /* The template is input too: checked, with everything else, before
+     * anything is written. */
+    if (a.pdf)
+        tpl = template_load(a.template_name, &errs);
+    if (!session_load(&s, &a.so, &errs) || (a.pdf && !tpl))
         goto done;
     /* All input is good: now, and only now, write outputs, all or none. */
     if (a.json && (!(o = cli_output_open(&out, a.json, &errs)) ||
@@ -210,6 +223,7 @@ static int cmd_assess(int argc, char **argv)
         struct pdf_options po;
         po.font_dir = datadir_fonts(a.font_dir);
         po.when = cli_report_time();
+        po.tpl = tpl;
         if (!(o = cli_output_open(&out, a.pdf, &errs)) ||
             !render_pdf(s.rep, &po, o, &errs))
             goto done;
@@ -228,6 +242,7 @@ done:
         !verdict_at_least(s.rep->verdict, (enum verdict)a.fail_under))
         rc = EXIT_BELOW;
     session_free(&s);
+    template_free(tpl);
     lang_free(a.lang);
     errors_free(&errs);
     return rc;

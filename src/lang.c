@@ -647,6 +647,21 @@ const char *lang_month_str(const struct lang *L, struct arena *a,
     return s;
 }
 
+const char *lang_month_abbr(const struct lang *L, struct arena *a,
+                            cg_month m)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *s;
+    int mm = (int)(m % 12);
+
+    if (mm < 0)
+        mm += 12;
+    nth_word(setting(L, "@months", ""), mm, &sb);
+    s = arena_strdup(a, strbuf_cstr(&sb));
+    strbuf_free(&sb);
+    return s;
+}
+
 const char *lang_num_str(const struct lang *L, struct arena *a, double v,
                          int decimals)
 {

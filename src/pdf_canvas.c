@@ -316,6 +316,18 @@ void pdf_canvas_link(struct pdf_canvas *cv, float x, float y, float w,
     pdf_canvas_add(cv, &b);
 }
 
+void pdf_canvas_image(struct pdf_canvas *cv, const char *path, float x,
+                      float y, float w, float h)
+{
+    struct pdf_box b = blank(cv, PDF_BOX_IMAGE);
+    b.x = x;
+    b.y = y;
+    b.w = w;
+    b.h = h;
+    b.text = path;
+    pdf_canvas_add(cv, &b);
+}
+
 void pdf_canvas_anchor(struct pdf_canvas *cv, float x, float y,
                        const char *name)
 {
@@ -606,6 +618,14 @@ void pdf_boxes_draw(struct pdfkit *k, const struct pdf_box *b, size_t n,
         case PDF_BOX_ANCHOR:
             pdfkit_anchor_at(k, k->cur, x->y + dy + x->h, x->text);
             break;
+        case PDF_BOX_IMAGE: {
+            const struct pdfkit_image *im = pdfkit_image(k, x->text);
+            k->op = "drawing an image";
+            if (im)
+                HPDF_Page_DrawImage(pn.page, im->h, x->x + dx, x->y + dy,
+                                    x->w, x->h);
+            break;
+        }
         default:
             break;
         }

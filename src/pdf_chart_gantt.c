@@ -227,9 +227,14 @@ void pdf_chart_gantt(struct pdf_canvas *cv, const struct pdf_rect *r,
         if (i % 2 == 1)
             chart_box(cv, r->x, cy - ROW_H / 2, r->w, ROW_H, &month_grid,
                       PDF_HATCH_NONE, NULL, 0);
-        chart_label(cv, PDF_REGULAR, LABEL_SIZE, &chart_ink, r->x,
-                    chart_center_base(cv, PDF_REGULAR, LABEL_SIZE, cy),
-                    ALIGN_LEFT, ge.label_w - 4, row->label);
+        /* Row labels keep one size (a column of mixed sizes reads
+         * badly): a long one is cut with an ellipsis. */
+        if (row->label && *row->label)
+            pdf_canvas_text_fit(cv, PDF_REGULAR, LABEL_SIZE, LABEL_SIZE,
+                                &chart_ink, r->x,
+                                chart_center_base(cv, PDF_REGULAR,
+                                                  LABEL_SIZE, cy),
+                                ALIGN_LEFT, ge.label_w - 4, row->label);
         if (x1 < x0 + 1.5f)
             x1 = x0 + 1.5f;     /* a one-day task stays visible */
         chart_box(cv, x0, cy - BAR_H / 2, x1 - x0, BAR_H, fill,

@@ -288,6 +288,9 @@ void pdfkit_free(struct pdfkit *k)
         free(k->anchors[i].name);
     for (i = 0; i < k->nlinks; i++)
         free(k->links[i].name);
+    for (i = 0; i < k->nimages; i++)
+        free(k->images[i].path);
+    free(k->images);
     free(k->anchors);
     free(k->links);
     free(k->lang);
@@ -297,6 +300,55 @@ void pdfkit_free(struct pdfkit *k)
     free(k->keywords);
     free(k->creator);
     free(k);
+}
+
+/* ------------------------------------------------------------ images */
+
+/* 1 when the file starts with the PNG signature (else it is taken for
+ * a JPEG: the template loader accepts nothing else). */
+static int is_png(const char *path)
+{
+    static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n',
+                                          0x1a, '\n' };
+    unsigned char head[8];
+    FILE *fp = fopen(path, "rb");
+    size_t got = fp ? fread(head, 1, sizeof head, fp) : 0;
+
+    if (fp)
+        fclose(fp);
+    return got == sizeof head && memcmp(head, sig, sizeof sig) == 0;
+}
+
+const struct pdfkit_image *pdfkit_image(struct pdfkit *k, const char *path)
+{
+    const char *prev;
+    struct pdfkit_image *im;
+    size_t i;
+
+    for (i = 0; i < k->nimages; i++)
+        if (strcmp(k->images[i].path, path) == 0)
+            return k->images[i].h ? &k->images[i] : NULL;
+    VEC_RESERVE(k->images, k->images_cap, k->nimages + 1);
+    im = &k->images[k->nimages++];
+    memset(im, 0, sizeof *im);
+    im->path = xstrdup(path);
+    /* A failure is recorded by the error handler and reported at save
+     * with the page and this operation. */
+    prev = pdfkit_doing(k, "loading the logo image");
+    im->h = is_png(path) ? HPDF_LoadPngImageFromFile(k->pdf, path)
+                         : HPDF_LoadJpegImageFromFile(k->pdf, path);
+    if (im->h) {
+        im->w = (float)HPDF_Image_GetWidth(im->h);
+        im->h_px = (float)HPDF_Image_GetHeight(im->h);
+    }
+    pdfkit_doing(k, prev);
+    return im->h && im->w > 0 ? im : NULL;
+}
+
+float pdfkit_image_height(struct pdfkit *k, const char *path, float width)
+{
+    const struct pdfkit_image *im = pdfkit_image(k, path);
+    return im ? width * im->h_px / im->w : 0;
 }
 
 /* Replace *dst with a copy of src (NULL leaves it). */

@@ -32,6 +32,13 @@ struct pdfkit_link {
     float x, y, w, h;
 };
 
+/* An image loaded once per document (a logo). */
+struct pdfkit_image {
+    char *path;
+    HPDF_Image h;               /* NULL when it failed to load */
+    float w, h_px;              /* size in pixels */
+};
+
 struct pdfkit {
     HPDF_Doc pdf;
     struct pdfkit_font font[2];
@@ -57,6 +64,8 @@ struct pdfkit {
     size_t nanchors, anchors_cap;
     struct pdfkit_link *links;
     size_t nlinks, links_cap;
+    struct pdfkit_image *images;
+    size_t nimages, images_cap;
     int has_outline;
     int finished;               /* links resolved, catalog done */
 };
@@ -68,5 +77,9 @@ static inline const char *pdfkit_doing(struct pdfkit *k, const char *op)
     k->op = op;
     return prev;
 }
+
+/* The image at path, loaded on first use (NULL when it cannot be: the
+ * libharu error is recorded and reported at save). */
+const struct pdfkit_image *pdfkit_image(struct pdfkit *k, const char *path);
 
 #endif

@@ -96,25 +96,25 @@ static void describe_rule(struct report *r, const struct requirement *req,
         break;
     case RULE_METRIC:
         m = msg_new(a, "measure.metric");
-        msg_term(a, m, "metric", "metric.", rule->metric);
+        catalog_msg_metric(a, r->catalog, m, "metric", rule->metric);
         msg_sub(a, m, "target", target(r, rule));
         msg_sub(a, m, "window", window(r, rule));
         p = msg_new(a, "proof.metric");
-        msg_term(a, p, "metric", "metric.", rule->metric);
+        catalog_msg_metric(a, r->catalog, p, "metric", rule->metric);
         break;
     case RULE_TREND:
         m = msg_new(a, "measure.trend");
-        msg_term(a, m, "metric", "metric.", rule->metric);
+        catalog_msg_metric(a, r->catalog, m, "metric", rule->metric);
         p = msg_new(a, "proof.metric");
-        msg_term(a, p, "metric", "metric.", rule->metric);
+        catalog_msg_metric(a, r->catalog, p, "metric", rule->metric);
         break;
     case RULE_SAMPLE:
         m = msg_new(a, rule->relative_to ? "measure.sample.relative"
                                          : "measure.sample");
-        msg_term(a, m, "metric", "metric.", rule->metric);
+        catalog_msg_metric(a, r->catalog, m, "metric", rule->metric);
         msg_num(a, m, "max", rule->max_moe);
         if (rule->relative_to) {
-            msg_term(a, m, "relative_to", "metric.", rule->relative_to);
+            catalog_msg_metric(a, r->catalog, m, "relative_to", rule->relative_to);
             msg_num(a, m, "fraction", rule->fraction);
         }
         msg_sub(a, m, "window", window(r, rule));

@@ -256,6 +256,59 @@ static json_t *kpis_json(const struct report *r)
     return arr;
 }
 
+static json_t *target_json(const struct target_used *t)
+{
+    json_t *o;
+    if (!t->found)
+        return json_null();
+    o = json_object();
+    json_object_set_new(o, "op", json_string(cmp_op_name(t->op)));
+    json_object_set_new(o, "value", num(t->value));
+    json_object_set_new(o, "source", json_string(target_source_name(
+                                         t->source)));
+    return o;
+}
+
+/* The performance summary table (assess_pst.c). */
+static json_t *pst_json(const struct report *r)
+{
+    json_t *arr = json_array();
+    size_t i;
+
+    for (i = 0; i < r->npst; i++) {
+        const struct pst_row *row = &r->pst[i];
+        json_t *o = json_object();
+        char a[MONTH_BUF], b[MONTH_BUF];
+        month_format(row->win_end - row->months + 1, a);
+        month_format(row->win_end, b);
+        json_object_set_new(o, "requirement",
+                            json_string(r->catalog->reqs[row->req].id));
+        json_object_set_new(o, "rule", json_string(
+            r->catalog->reqs[row->req].rules[row->rule].id));
+        json_object_set_new(o, "program", json_string(
+            r->profile->programs[row->program].id));
+        json_object_set_new(o, "metric", json_string(row->metric));
+        json_object_set_new(o, "class", json_string(
+            metric_class_name(row->metric_class)));
+        json_object_set_new(o, "target", target_json(&row->target));
+        json_object_set_new(o, "mode", json_string(window_mode_name(
+                                           row->mode)));
+        json_object_set_new(o, "start", json_string(a));
+        json_object_set_new(o, "end", json_string(b));
+        json_object_set_new(o, "months", json_integer(row->months));
+        json_object_set_new(o, "required", json_integer(row->required));
+        json_object_set_new(o, "at_target", json_integer(row->at_target));
+        json_object_set_new(o, "with_data", json_integer(row->with_data));
+        json_object_set_new(o, "slope", num(row->slope));
+        json_object_set_new(o, "trend", json_string(pst_trend_name(
+                                            row->trend)));
+        json_object_set_new(o, "result", json_string(pst_result_name(
+                                             row->result)));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 static json_t *evidence_json(const struct report *r)
 {
     const struct catalog *c = r->catalog;
@@ -431,6 +484,7 @@ static json_t *report_json(const struct report *r)
     if (r->org) {
         json_object_set_new(root, "window", window_json(r));
         json_object_set_new(root, "kpis", kpis_json(r));
+        json_object_set_new(root, "performance_summary", pst_json(r));
         json_object_set_new(root, "evidence", evidence_json(r));
     }
     if (r->plan)

@@ -82,9 +82,9 @@ const char *assignee_name(const struct assignee *a)
 
 /* ----------------------------------------------------------- names */
 
-const unsigned evidence_flag_order[6] = {
+const unsigned evidence_flag_order[7] = {
     EVF_CHANGED, EVF_MISSING, EVF_EXPIRED, EVF_UNAPPROVED, EVF_STALE,
-    EVF_FUTURE
+    EVF_FUTURE, EVF_EXPIRING
 };
 
 const char *evidence_flag_name(unsigned bit)
@@ -96,6 +96,7 @@ const char *evidence_flag_name(unsigned bit)
     case EVF_CHANGED: return "changed";
     case EVF_MISSING: return "missing-file";
     case EVF_FUTURE: return "dated-after-as-of";
+    case EVF_EXPIRING: return "expiring";
     default: return NULL;
     }
 }
@@ -124,19 +125,23 @@ const char *point_status_name(enum point_status s)
     return names[s];
 }
 
-/* --------------------------------------------------------- series */
-
-static const char *metric_unit(const struct catalog *c, const char *name)
+const char *pst_trend_name(enum pst_trend t)
 {
-    int m = metric_find(name, strlen(name));
-    size_t i;
-    if (m >= 0)
-        return metric_defs[m].unit;
-    for (i = 0; i < c->nmetrics; i++)
-        if (strcmp(c->metrics[i].name, name) == 0)
-            return c->metrics[i].unit;
-    return "";
+    static const char *const names[PST_TREND_COUNT] = {
+        "few", "better", "steady", "worse", "up", "down"
+    };
+    return names[t];
 }
+
+const char *pst_result_name(enum pst_result r)
+{
+    static const char *const names[PST_RESULT_COUNT] = {
+        "pass", "fail", "no-data", "no-target"
+    };
+    return names[r];
+}
+
+/* --------------------------------------------------------- series */
 
 /* The rules that judge this metric month by month (metric and sample). */
 static int judges(const struct rule *rule, const char *metric)
@@ -273,7 +278,7 @@ void report_build_series(struct report *r)
         s = &r->series[count++];
         s->program = keys[i].program;
         s->metric = keys[i].metric;
-        s->unit = metric_unit(r->catalog, s->metric);
+        s->unit = catalog_metric_unit(r->catalog, s->metric);
         s->better = catalog_metric_better(r->catalog, s->metric);
         series_rules(r, s);
         fill_points(r, s);

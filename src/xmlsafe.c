@@ -168,28 +168,25 @@ static char *read_all(const char *path, size_t *len, struct cg_errors *errs)
     return strbuf_detach(&sb);
 }
 
-xmlDocPtr xml_read(const char *path, struct cg_errors *errs)
+xmlDocPtr xml_read_mem(const char *buf, size_t len, const char *path,
+                       struct cg_errors *errs)
 {
     struct xml_state st = { path, errs, 0, 0, 0 };
     xmlParserCtxtPtr ctxt = NULL;
     xmlDocPtr doc = NULL;
-    char *buf;
-    size_t len = 0;
     int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
 
     xml_init_once();
-    buf = read_all(path, &len, errs);
-    if (!buf)
-        return NULL;
     if (len > (size_t)XML_MAX_BYTES || len > 0x7fffffff) {
-        free(buf);
+        errors_add(errs, CG_ERR_INPUT, path, 0, 0,
+                   "file is larger than %ld bytes", XML_MAX_BYTES);
         return NULL;
     }
     ctxt = xmlNewParserCtxt();
     if (!ctxt) {
         errors_add(errs, CG_ERR_INTERNAL, path, 0, 0,
                    "cannot create XML parser");
-        goto cleanup;
+        return NULL;
     }
     ctxt->sax->internalSubset = on_internal_subset;
     current = &st;
@@ -208,9 +205,19 @@ xmlDocPtr xml_read(const char *path, struct cg_errors *errs)
         xmlFreeDoc(doc);
         doc = NULL;
     }
-cleanup:
-    if (ctxt)
-        xmlFreeParserCtxt(ctxt);
+    xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+xmlDocPtr xml_read(const char *path, struct cg_errors *errs)
+{
+    xmlDocPtr doc;
+    size_t len = 0;
+    char *buf = read_all(path, &len, errs);
+
+    if (!buf)
+        return NULL;
+    doc = xml_read_mem(buf, len, path, errs);
     free(buf);
     return doc;
 }

@@ -15,7 +15,7 @@ set -u
 table='
 # layer rank  modules
 base   1      arena strbuf util error date utf8 num csv csv_write outfile datadir embedded embedded_find config
-core   2      model metric catalog catalog_lint profile org kpi kpi_store kpi_calc kpi_map expr expr_* facts assess assess_* plan plan_* report labels lang msg msg_* scope stats
+core   2      model metric catalog catalog_lint profile org kpi kpi_store kpi_calc kpi_map expr expr_* facts assess assess_* plan plan_* report report_* lang msg msg_* scope stats
 edge   3      xmlsafe load catalog_xml profile_xml org_load org_csv org_internal org_evidence field kpi_derive render render_* pdfkit pdfkit_* pdf_* lang_load template* store store_*
 cli    4      main cli cli_* cmd_*
 '
@@ -38,7 +38,10 @@ sys/stat.h sys/types.h sys/time.h sys/resource.h sys/wait.h sys/file.h
 sys/ioctl.h '
 std=" $(echo $std) "
 
-layer_of() {    # module -> "name rank", or nothing
+# Patterns stay patterns: no file-name expansion while they are split
+# (template* would otherwise become the templates/ folder).
+layer_of() (    # module -> "name rank", or nothing
+    set -f
     printf '%s\n' "$table" | while read -r name rank mods; do
         case "$name" in ''|'#'*) continue ;; esac
         for m in $mods; do
@@ -46,9 +49,10 @@ layer_of() {    # module -> "name rank", or nothing
             case "$1" in $m) echo "$name $rank"; return ;; esac
         done
     done
-}
+)
 
-lib_allowed() { # header module -> 0 when allowed
+lib_allowed() ( # header module -> 0 when allowed
+    set -f
     printf '%s\n' "$libs" | while read -r pat mods; do
         [ -n "$pat" ] || continue
         # shellcheck disable=SC2254
@@ -59,7 +63,7 @@ lib_allowed() { # header module -> 0 when allowed
         done
         echo no; return
     done
-}
+)
 
 cd "${1:-.}" || exit 2
 out=$(mktemp) || exit 2

@@ -229,12 +229,22 @@ int catalog_knows_metric(const struct catalog *c, const char *name,
                          size_t len);
 /* Better direction of a metric (enum metric_better). */
 int catalog_metric_better(const struct catalog *c, const char *name);
+/* Unit of a metric ("%", "s", "" ...). */
+const char *catalog_metric_unit(const struct catalog *c, const char *name);
 /* What a metric measures (enum metric_class). */
 int catalog_metric_class(const struct catalog *c, const char *name);
+/* The metric's name as message argument `arg`: the language table's
+ * term for a built-in metric (metric.<name>), the catalogue's title for
+ * a declared one.  Returns m. */
+struct msg;
+struct msg *catalog_msg_metric(struct arena *a, const struct catalog *c,
+                               struct msg *m, const char *arg,
+                               const char *name);
 
 const char *rule_type_name(enum rule_type t);
 /* The window mode of that name, or -1. */
 int window_mode_parse(const char *s);
+const char *window_mode_name(enum window_mode m);
 
 /* Defaults of the scoring policy (docs/scoring.md). */
 void scoring_defaults(struct scoring *s);

@@ -89,5 +89,8 @@ const char *lang_month_str(const struct lang *L, struct arena *a,
                            cg_month m);
 const char *lang_num_str(const struct lang *L, struct arena *a, double v,
                          int decimals);
+/* The month's short name alone ("Oct", "oct"): @months. */
+const char *lang_month_abbr(const struct lang *L, struct arena *a,
+                            cg_month m);
 
 #endif

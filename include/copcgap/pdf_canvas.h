@@ -27,6 +27,7 @@ enum pdf_box_kind {
     PDF_BOX_FRAME,      /* outer rectangle of a chart or drawing (not drawn) */
     PDF_BOX_LINK,       /* clickable area leading to a named place */
     PDF_BOX_ANCHOR,     /* a named place; its top (y + h) is the target */
+    PDF_BOX_IMAGE,      /* a PNG or JPEG image; text is its path */
     PDF_BOX_KIND_COUNT
 };
 
@@ -149,6 +150,10 @@ void pdf_canvas_frame(struct pdf_canvas *cv, float x, float y, float w,
                       float h);
 void pdf_canvas_link(struct pdf_canvas *cv, float x, float y, float w,
                      float h, const char *name);
+/* The image at path scaled into the box (pdfkit_image_height). */
+void pdf_canvas_image(struct pdf_canvas *cv, const char *path, float x,
+                      float y, float w, float h);
+
 /* A named place whose top is y. */
 void pdf_canvas_anchor(struct pdf_canvas *cv, float x, float y,
                        const char *name);

@@ -127,6 +127,13 @@ void pdfkit_text_at(struct pdfkit *k, enum pdf_font f, float size,
                     const struct rgb *color, float x, float y,
                     enum pdf_align align, const char *text);
 
+/*
+ * Height of the PNG or JPEG image at path drawn `width` points wide
+ * (its aspect kept), loading it into the document on first use; 0 when
+ * it cannot be loaded (the error is reported at save).
+ */
+float pdfkit_image_height(struct pdfkit *k, const char *path, float width);
+
 void pdfkit_rect(struct pdfkit *k, float x, float y, float w, float h,
                  const struct rgb *fill);
 void pdfkit_line(struct pdfkit *k, float x0, float y0, float x1, float y1,

@@ -22,13 +22,27 @@
 int render_json(const struct report *r, struct outfile *o,
                 struct cg_errors *errs);
 
+struct report_template;
+struct pdfkit;
+struct pdf_flow;
+
 struct pdf_options {
     const char *font_dir;   /* holds DejaVuSans.ttf and -Bold */
     time_t when;            /* creation date written in the file */
+    const struct report_template *tpl;  /* sections and branding */
 };
 
 int render_pdf(const struct report *r, const struct pdf_options *opt,
                struct outfile *o, struct cg_errors *errs);
+
+/*
+ * Lay the PDF report out without drawing it (tests inspect the placed
+ * boxes, pdf_flow_boxes).  Returns 1, or 0 with errors; either way free
+ * *flow with pdf_flow_free() and then *kit with pdfkit_free().
+ */
+int render_pdf_layout(const struct report *r, const struct pdf_options *opt,
+                      struct pdfkit **kit, struct pdf_flow **flow,
+                      struct cg_errors *errs);
 
 /* The plan (r->plan must be built) as JSON, CSV or an Excel workbook. */
 int render_plan_json(const struct report *r, struct outfile *o,

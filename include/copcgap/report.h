@@ -18,6 +18,8 @@
 #include "copcgap/org.h"
 #include "copcgap/profile.h"
 
+struct program_outcome;
+
 struct rule_result {
     const struct rule *rule;
     enum rule_status status;
@@ -28,6 +30,7 @@ struct rule_result {
     const int *programs;        /* the programs the rule covers (profile
                                    indexes), decided by the driver */
     size_t nprograms;
+    struct program_outcome *outcomes;   /* metric rules; else NULL */
     int months_short;           /* metric, sample, trend: months of
                                    conforming data still to be shown (the
                                    worst program); 0 otherwise */
@@ -43,19 +46,23 @@ enum evidence_flag {
     EVF_MISSING = 1 << 4,       /* location names no file */
     EVF_FUTURE = 1 << 5,        /* dated after as-of */
     EVF_USED = 1 << 6,          /* read by at least one rule or fact */
-    EVF_COUNTED = 1 << 7        /* valid for at least one rule */
+    EVF_COUNTED = 1 << 7,       /* valid for at least one rule */
+    EVF_EXPIRING = 1 << 8       /* counted, but expires before the target
+                                   audit: a warning, not a problem */
 };
 
 /* The flags that are problems (not USED or COUNTED). */
 #define EVF_PROBLEMS (EVF_UNAPPROVED | EVF_EXPIRED | EVF_STALE | \
                       EVF_CHANGED | EVF_MISSING | EVF_FUTURE)
 
-/* Machine name of one problem flag ("stale", "missing-file"), for JSON,
- * CSV and the language table's keys (evidence.flag.<name>); NULL for a
- * bit that is not a problem.  One table, in report.c. */
+/* Machine name of one problem or warning flag ("stale", "missing-file",
+ * "expiring"), for JSON, CSV and the language table's keys
+ * (evidence.flag.<name>); NULL for USED and COUNTED.  One table, in
+ * report.c. */
 const char *evidence_flag_name(unsigned bit);
-/* The problem bits in the order reports list them (worst first). */
-extern const unsigned evidence_flag_order[6];
+/* The problem bits, then the warning, in the order reports list them
+ * (worst first). */
+extern const unsigned evidence_flag_order[7];
 
 struct evidence_state {
     const struct evidence *ev;
@@ -148,6 +155,18 @@ struct target_used {
     enum target_source source;
 };
 
+/* How one program fared under a metric rule (outcomes[i] is for
+ * programs[i]). */
+struct program_outcome {
+    double credit;              /* 0-1, what the program contributes */
+    struct target_used target;
+    int months;                 /* the window */
+    int required;               /* months passing needed */
+    int pass;                   /* months passing */
+    int nvalues;                /* months with a value */
+    double mean;                /* mean of the values (mean mode) */
+};
+
 /* One month of a KPI series. */
 enum point_status {
     PT_NONE,            /* no value that month */
@@ -186,6 +205,46 @@ struct kpi_series {
     cg_month win_end;
     int win_months;
 };
+
+/*
+ * One line of the performance summary table, in the form COPC auditors
+ * work from: a metric a rule requires, for one program, with its class
+ * (service, quality, ...), target, window, months at target, trend and
+ * result.  Built by the engine from the metric rules' outcomes.
+ */
+enum pst_trend {
+    PST_TREND_FEW,      /* under three months with values */
+    PST_TREND_BETTER,   /* improving, significantly */
+    PST_TREND_STEADY,   /* no significant change */
+    PST_TREND_WORSE,    /* declining, significantly */
+    PST_TREND_UP,       /* rising (a metric with no better direction) */
+    PST_TREND_DOWN,     /* falling */
+    PST_TREND_COUNT
+};
+
+enum pst_result { PST_PASS, PST_FAIL, PST_NO_DATA, PST_NO_TARGET,
+                  PST_RESULT_COUNT };
+
+struct pst_row {
+    size_t req;                 /* requirement index */
+    size_t rule;                /* rule index within it */
+    int program;
+    const char *metric;
+    int metric_class;           /* enum metric_class */
+    struct target_used target;
+    enum window_mode mode;
+    cg_month win_end;
+    int months;                 /* the window */
+    int required;               /* months at target needed (mean: 0) */
+    int at_target;              /* months at target in the window */
+    int with_data;              /* months with a value */
+    double slope;               /* per month, over the window */
+    enum pst_trend trend;
+    enum pst_result result;
+};
+
+const char *pst_trend_name(enum pst_trend t);
+const char *pst_result_name(enum pst_result r);
 
 /* How a scope exclusion was used (docs/scoring.md, "Scope"). */
 struct exclusion_use {
@@ -238,6 +297,10 @@ struct report {
     struct kpi_series *series;  /* report_build_series(); by program,
                                    then metric name */
     size_t nseries;
+
+    struct pst_row *pst;        /* performance summary, by category order
+                                   of the requirements, then program */
+    size_t npst;
 
     struct plan *plan;          /* filled by plan_build(); may be NULL */
 

@@ -28,6 +28,9 @@
  * NULL with errors appended.
  */
 xmlDocPtr xml_read(const char *path, struct cg_errors *errs);
+/* The same for a document in memory; `path` names it in messages. */
+xmlDocPtr xml_read_mem(const char *buf, size_t len, const char *path,
+                       struct cg_errors *errs);
 
 /*
  * Validate doc against the embedded schema `xsd_name` ("catalogue.xsd").
