@@ -73,7 +73,10 @@ const struct msg *assess_evidence_row(struct assess_ctx *x,
     if (problems & EVF_FUTURE) {
         c = assess_msg(x, "evidence.check.future");
         msg_int(x->a, c, "days", -age);
-    } else if (rule->max_age_days > 0) {
+    } else if (rule->max_age_days > 0 &&
+               !(rule->validity == VALID_EXPIRES && ev->has_expires)) {
+        /* With validity="expires" a row that has an expiry date is
+         * judged by it alone: its age is shown, not compared. */
         c = assess_msg(x, problems & EVF_STALE ? "evidence.check.stale"
                                                 : "evidence.check.age_ok");
         msg_int(x->a, c, "age", age);

@@ -173,16 +173,7 @@ static void print_summary(const struct report *r)
             cli_say(L, m);
         }
     for (i = 0; i < r->why.nexclusions; i++) {
-        const struct exclusion_use *u = &r->why.exclusions[i];
-        m = msg_new(a, u->ncritical ? "why.exclusion.critical"
-                                    : "why.exclusion");
-        msg_id(a, m, "ref", u->x->ref);
-        msg_text(a, m, "reason", u->x->reason);
-        if (u->x->approved_by)
-            msg_text(a, m, "approved_by", u->x->approved_by);
-        msg_int(a, m, "requirements", (long long)u->nreqs);
-        msg_int(a, m, "critical", (long long)u->ncritical);
-        cli_say(L, m);
+        cli_say(L, report_exclusion_msg(a, &r->why.exclusions[i]));
     }
     if (pl) {
         m = msg_new(a, "cli.summary.gaps");

@@ -23,8 +23,9 @@ const struct command command_plan = {
     "plan", "ORGDIR [--format table|csv|json|xlsx] [-o FILE] [options]",
     "rank the gaps and schedule the action plan to the audit date",
     "Score the organisation as `assess` does, then print the ranked gap\n"
-    "register and the action plan (SMART actions with owners and dates\n"
-    "scheduled back from the target audit date), or export them.\n"
+    "register and the action plan (SMART actions with owners and dates,\n"
+    "scheduled as soon as possible before the mock audit), or export\n"
+    "them.\n"
     "\n"
     "  -c, --catalog FILE     requirements catalogue (default: the shipped\n"
     "                         COPC-aligned catalogue)\n"
@@ -237,7 +238,9 @@ static const struct msg *plan_readiness(struct arena *a, const struct plan *pl)
     if (pl->has_audit)
         msg_date(a, m, "audit", pl->audit);
     msg_int(a, m, "at_risk", (long long)pl->at_risk);
-    msg_date(a, m, "feasible", pl->feasible_audit);
+    if (pl->feasible_audit)
+        msg_date(a, m, "feasible", pl->feasible_audit);
+    msg_int(a, m, "unplaced", (long long)pl->unplaced);
     return m;
 }
 

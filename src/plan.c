@@ -429,6 +429,7 @@ static void plan_pass(struct report *r, struct plan *pl, const size_t *order)
     struct calendar *cal = calendar_new(pl->as_of + 1, r->profile);
     size_t lost = schedule(r, pl, cal);
 
+    pl->unplaced = lost;
     judge_risk(r, pl, lost > 0);
     prioritise(r, pl, order);
     pl->overloads = 0;
@@ -461,15 +462,21 @@ const struct plan *plan_build(struct report *r,
     }
     for (pass = 0; pass < 2; pass++)
         plan_pass(r, pl, order);
-    pl->feasible_audit = earliest_audit(pl);
-    pl->ready = pl->has_audit && pl->at_risk == 0 &&
+    /* Work that fits nowhere in the calendar has no date to give. */
+    pl->feasible_audit = pl->unplaced ? 0 : earliest_audit(pl);
+    pl->ready = pl->has_audit && pl->at_risk == 0 && !pl->unplaced &&
                 pl->feasible_audit <= pl->audit;
+    /* Totals are the whole plan's, scheduled or not (the load by month
+     * holds only what the calendar could place). */
+    pl->total_days = pl->total_cost = 0;
     for (i = 0; i < pl->ngaps; i++) {
         struct gap *g = &pl->gaps[i];
         g->cost = g->effort * profile_day_rate(
             p, g->assignee->source == ASSIGN_NAMED ||
                g->assignee->source == ASSIGN_ROLE ? g->assignee->person
                                                   : NULL);
+        pl->total_days += g->effort;
+        pl->total_cost += g->cost;
         plan_describe(r, g);
     }
     rank(r, pl);

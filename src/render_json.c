@@ -417,6 +417,7 @@ static json_t *verdict_reason_json(const struct report *r)
         const struct exclusion_use *u = &w->exclusions[i];
         json_t *x = json_object();
         json_object_set_new(x, "exclude", json_string(u->x->ref));
+        json_object_set_new(x, "program", str_or_null(u->x->program_id));
         json_object_set_new(x, "reason", json_string(u->x->reason));
         json_object_set_new(x, "approved_by",
                             str_or_null(u->x->approved_by));

@@ -88,16 +88,7 @@ static void exclusions(struct rctx *x, int critical_only)
         struct msg *m;
         if (critical_only && !u->ncritical)
             continue;
-        m = msg(x, u->ncritical ? "why.exclusion.critical" : "why.exclusion");
-        msg_id(x->a, m, "ref", u->x->program_id
-                                   ? arena_printf(x->a, "%s (%s)", u->x->ref,
-                                                  u->x->program_id)
-                                   : u->x->ref);
-        msg_text(x->a, m, "reason", u->x->reason);
-        if (u->x->approved_by)
-            msg_text(x->a, m, "approved_by", u->x->approved_by);
-        msg_int(x->a, m, "requirements", (long long)u->nreqs);
-        msg_int(x->a, m, "critical", (long long)u->ncritical);
+        m = report_exclusion_msg(x->a, u);
         para(x, u->ncritical ? &crit : &x->small, say(x, m));
     }
 }
@@ -112,7 +103,9 @@ static const char *readiness_line(struct rctx *x)
         return word(x, "summary.no_audit");
     m = msg(x, pl->ready ? "summary.go" : "summary.no_go");
     msg_date(x->a, m, "audit", pl->audit);
-    msg_date(x->a, m, "feasible", pl->feasible_audit);
+    if (pl->feasible_audit)
+        msg_date(x->a, m, "feasible", pl->feasible_audit);
+    msg_int(x->a, m, "unplaced", (long long)pl->unplaced);
     msg_int(x->a, m, "at_risk", (long long)pl->at_risk);
     msg_int(x->a, m, "blocking", (long long)pl->blocking);
     return say(x, m);

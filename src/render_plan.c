@@ -84,7 +84,9 @@ json_t *rj_plan(const struct report *r, const struct plan *pl)
                                              : json_null());
     json_object_set_new(o, "mock_audit_weeks", json_integer(pl->mock_weeks));
     json_object_set_new(o, "ready_for_audit", json_boolean(pl->ready));
-    json_object_set_new(o, "feasible_audit", rj_date(pl->feasible_audit));
+    json_object_set_new(o, "feasible_audit", pl->feasible_audit
+                            ? rj_date(pl->feasible_audit) : json_null());
+    json_object_set_new(o, "unplaced", json_integer((json_int_t)pl->unplaced));
     json_object_set_new(o, "capacity_days_per_month",
                         rj_num(pl->capacity_days));
     json_object_set_new(o, "day_rate", rj_num(pl->day_rate));

@@ -286,3 +286,22 @@ void report_build_series(struct report *r)
     r->nseries = count;
     free(keys);
 }
+
+struct msg *report_exclusion_msg(struct arena *a, const struct exclusion_use *u)
+{
+    const char *key = u->x->program_id
+        ? (u->ncritical ? "why.exclusion.program.critical"
+                        : "why.exclusion.program")
+        : (u->ncritical ? "why.exclusion.critical" : "why.exclusion");
+    struct msg *m = msg_new(a, key);
+
+    msg_id(a, m, "ref", u->x->ref);
+    if (u->x->program_id)
+        msg_id(a, m, "program", u->x->program_id);
+    msg_text(a, m, "reason", u->x->reason);
+    if (u->x->approved_by)
+        msg_text(a, m, "approved_by", u->x->approved_by);
+    msg_int(a, m, "requirements", (long long)u->nreqs);
+    msg_int(a, m, "critical", (long long)u->ncritical);
+    return m;
+}

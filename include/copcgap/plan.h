@@ -104,7 +104,9 @@ struct plan {
     int mock_weeks;
     cg_day as_of;
     int ready;                  /* every gap closes in time for the audit */
-    cg_day feasible_audit;      /* earliest audit date the plan allows */
+    cg_day feasible_audit;      /* earliest audit date the plan allows;
+                                   0 when some work fits nowhere */
+    size_t unplaced;            /* actions the calendar could not hold */
     double capacity_days;       /* default per owner per month */
     double day_rate;            /* 0: no costs */
     const char *currency;       /* may be NULL */

@@ -17,7 +17,7 @@
 #include "copcgap/strbuf.h"
 
 /* Version of the JSON report format (docs/json.md). */
-#define REPORT_JSON_VERSION 2
+#define REPORT_JSON_VERSION 3
 
 int render_json(const struct report *r, struct outfile *o,
                 struct cg_errors *errs);

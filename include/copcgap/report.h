@@ -319,6 +319,12 @@ struct report *report_new(const struct catalog *c, const struct profile *p,
                           const struct lang *L);
 void report_free(struct report *r);
 
+/* How an exclusion is told to readers: what, for which program, why,
+ * who approved it, and how many requirements (and critical ones) it
+ * takes out of scope, or, for one program, narrows. */
+struct msg *report_exclusion_msg(struct arena *a,
+                                 const struct exclusion_use *u);
+
 /* The language code of the report ("en"). */
 const char *report_lang(const struct report *r);
 
