@@ -14,9 +14,10 @@
  * order of the counts, not the rate, decides the sign of the trend.
  *
  * QA: evaluations per month = designed evaluations per agent x agents
- * on staff, and, where monitoring is fine, at least what the
- * catalogue's sample rules need for their margin of error (a mature
- * operation sizes its sample for precision); exactly the designed share
+ * on staff, and, where monitoring is fine and the operation is not far
+ * from certification, at least what the catalogue's sample rules need
+ * for their margin of error (a mature operation sizes its sample for
+ * precision); exactly the designed share
  * of them carry an error of each class (shuffled), so accuracies and
  * their margin of error come out as designed.  Surveys: responses in proportion to the day's contacts;
  * the designed top-2-box and NPS shares are met exactly, CES is drawn;
@@ -381,7 +382,9 @@ static int month_evals(const struct gen *g, const struct roster *ro, int p,
         staff += ro->v[i].prog == p && on_staff(&ro->v[i], mid);
     count = (int)((double)staff * pg->k[K_QASAMPLE].v[t] + 0.999) +
             (int)rng_range(&r, 0, 3);
-    if (pg->k[K_QASAMPLE].state == KS_OK)
+    /* Sized for precision where monitoring is mature; an operation far
+     * from certification evaluates a fixed number per agent. */
+    if (pg->k[K_QASAMPLE].state == KS_OK && g->o.maturity != MAT_FAR)
         count = precise_count(g, p, t, count);
     if (month_first_day(g->m0 + t) > g->d1 || count <= 0)
         return 1;
