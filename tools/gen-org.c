@@ -20,7 +20,7 @@ enum {
     O_OUT, O_OPTIONS, O_CATALOG, O_SEED, O_ORG_ID, O_ORG_NAME, O_KIND,
     O_CLIENT, O_PREFIX, O_PROGRAMS, O_LEAD, O_MONTHS, O_CONTACTS, O_AS_OF,
     O_AUDIT, O_LANG, O_MATURITY, O_PARTS, O_TAMPER, O_BREAK, O_DECLINE,
-    O_PLAN, O_QUIET, O_HELP, O_COUNT
+    O_CAPACITY, O_DAY_RATE, O_CURRENCY, O_PLAN, O_QUIET, O_HELP, O_COUNT
 };
 
 struct opt {
@@ -59,13 +59,20 @@ static const struct opt opts[O_COUNT] = {
     { "maturity", 'M', "LEVEL", "ready, conditional (default) or far: how "
       "much is in place" },
     { "parts", 0, "WHAT", "all (default), register (profile.xml, "
-      "evidence.csv, evidence/, findings.csv) or data (data/*.csv)" },
+      "evidence.csv, evidence/, findings.csv, metrics.csv) or data "
+      "(data/*.csv)" },
     { "tamper", 0, "N", "evidence files edited after their digest was "
       "registered (default: 1 at conditional, 2 at far, 0 at ready)" },
     { "break", 0, "REQ[@PROG]", "make requirement REQ a gap (its KPIs, "
       "else its documents), on one program; repeatable" },
     { "decline", 0, "PROG:KPI", "make a KPI get worse over the last months, "
       "e.g. chat:csat; repeatable" },
+    { "capacity", 0, "DAYS", "person-days a month each owner gives the "
+      "action plan (default 5; the quality manager 8, the operations "
+      "manager 6, the site director 3)" },
+    { "day-rate", 0, "N", "cost of a person-day, for the plan's costs "
+      "(default: none)" },
+    { "currency", 0, "CODE", "currency of the day rate, e.g. GBP" },
     { "print-plan", 0, NULL, "print the scenario (programs, targets, "
       "designed KPI per month) to stdout" },
     { "quiet", 'q', NULL, "no summary on stderr" },
@@ -245,6 +252,25 @@ static int apply(struct gen_opts *o, int id, char *v)
         return parse_pick(name, v, '@', o->breaks, &o->nbreaks, 0);
     case O_DECLINE:
         return parse_pick(name, v, ':', o->declines, &o->ndeclines, 1);
+    case O_CAPACITY:
+    case O_DAY_RATE: {
+        char *end;
+        double x;
+        errno = 0;
+        x = strtod(v, &end);
+        if (errno || end == v || *end || x < 0 ||
+            x > (id == O_CAPACITY ? 31 : 1000000) ||
+            (id == O_CAPACITY && x <= 0))
+            return bad(name, v, id == O_CAPACITY
+                                    ? "must be a number of days above 0, at most 31"
+                                    : "must be an amount from 0 to 1000000");
+        if (id == O_CAPACITY)
+            o->capacity = x;
+        else
+            o->day_rate = x;
+        return 1;
+    }
+    case O_CURRENCY: o->currency = v; return 1;
     case O_PLAN: o->print_plan = 1; return 1;
     case O_QUIET: o->quiet = 1; return 1;
     default: return 1;
@@ -405,6 +431,7 @@ int main(int argc, char **argv)
     g.o.lang = "en";
     g.o.maturity = MAT_CONDITIONAL;
     g.o.tamper = -1;
+    g.o.capacity = 5;
     r = parse_args(&g.o, argc - 1, argv + 1, &keep, 0);
     if (r < 0 || (r > 0 && !g.o.out)) {
         if (r > 0)
@@ -431,7 +458,8 @@ int main(int argc, char **argv)
         rc = 4;
         goto done;
     }
-    if (g.o.parts != PARTS_DATA && (!gen_profile(&g) || !gen_register(&g)))
+    if (g.o.parts != PARTS_DATA && (!gen_profile(&g) || !gen_register(&g) ||
+                                    !gen_metrics(&g)))
         rc = 4;
     if (!rc && g.o.parts != PARTS_REGISTER &&
         (!gen_traffic(&g) || !gen_people(&g)))

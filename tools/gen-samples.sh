@@ -6,7 +6,8 @@
 #       samples/NAME/data/ (what make demo does); skipped while
 #       data/.generated is newer than gen-org, the options and the catalogue
 #   sh tools/gen-samples.sh TOOLS register [NAME...]  rewrite the committed
-#       files: profile.xml, evidence.csv, findings.csv, evidence/
+#       files: profile.xml, evidence.csv, findings.csv, metrics.csv,
+#       evidence/
 #
 # TOOLS is the built tools folder (build/rel/tools).  Run from the top of
 # the source tree: the options name the catalogue by a relative path.
@@ -39,7 +40,8 @@ for name in "$@"; do
         ;;
     register)
         rm -rf "$dir/evidence"
-        rm -f "$dir/evidence.csv" "$dir/findings.csv" "$dir/profile.xml"
+        rm -f "$dir/evidence.csv" "$dir/findings.csv" "$dir/metrics.csv" \
+            "$dir/profile.xml"
         "$gen" --options "$opts" --out "$dir" --parts register -q
         echo "$dir: register written"
         ;;

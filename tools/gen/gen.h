@@ -17,6 +17,7 @@
  *   docfile.c    the evidence files themselves (minimal PDF or text)
  *   traffic.c    contacts.csv and forecast.csv (arrivals, queue model)
  *   people.c     staff.csv, qa.csv and surveys.csv
+ *   metrics.c    metrics.csv: the catalogue's declared metrics per month
  *
  * Everything the generator allocates lives as long as the run; the
  * struct gen owns it and gen_free() releases it.
@@ -84,7 +85,7 @@ enum kmetric {
     K_EUC, K_BC, K_CC, K_NC,
     K_CSAT, K_NPS, K_CES,
     K_FACC, K_WAPE,
-    K_ATTR, K_UNVER, K_QASAMPLE,
+    K_ATTR, K_UNVER, K_QASAMPLE, K_DSAT,
     K_COUNT
 };
 
@@ -124,6 +125,9 @@ struct gen_opts {
     size_t nbreaks;
     struct gen_pick declines[GEN_MAX_LIST];
     size_t ndeclines;
+    double capacity;            /* person-days a month per owner */
+    double day_rate;            /* 0 = none */
+    const char *currency;       /* NULL = none */
     int print_plan;
     int quiet;
 };
@@ -158,6 +162,20 @@ struct gen_role {
     char *person;
 };
 
+/*
+ * A metric the catalogue declares (its values come only from
+ * metrics.csv), designed per program like the built-in KPIs: OK above
+ * target (slowly improving), BELOW under it.
+ */
+struct dplan {
+    const char *metric;         /* owned by the catalogue */
+    int prog;
+    enum cmp_op op;
+    double target;
+    enum kstate state;
+    double v[GEN_MAX_MONTHS];
+};
+
 struct gen {
     struct gen_opts o;
     struct catalog *cat;
@@ -165,6 +183,8 @@ struct gen {
     size_t nprog;
     struct gen_role *roles;
     size_t nroles;
+    struct dplan *dp;           /* declared metrics read by metric rules */
+    size_t ndp;
     char *lead;
     cg_month m0;                /* first data month */
     int nmonths;
@@ -235,8 +255,13 @@ int gen_mkdir(const struct gen *g, const char *sub);
 
 int gen_profile(struct gen *g);
 int gen_register(struct gen *g);
+int gen_metrics(const struct gen *g);
 /* Expected contacts of program p on day d (traffic.c). */
 double gen_day_volume(const struct gen *g, int p, cg_day d);
+/* The WAPE, in percent, that a forecast missing the expected volume by a
+ * normal error of sd `sigma` (a share) reaches on program p over the
+ * last six data months, Poisson arrivals included (traffic.c). */
+double gen_wape_expected(const struct gen *g, int p, double sigma);
 int gen_traffic(struct gen *g);
 int gen_people(struct gen *g);
 

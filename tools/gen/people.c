@@ -14,12 +14,16 @@
  * order of the counts, not the rate, decides the sign of the trend.
  *
  * QA: evaluations per month = designed evaluations per agent x agents
- * on staff; exactly the designed share of them carry an error of each
- * class (shuffled), so accuracies and their margin of error come out as
- * designed.  Surveys: responses in proportion to the day's contacts;
+ * on staff, and, where monitoring is fine and the operation is not far
+ * from certification, at least what the catalogue's sample rules need
+ * for their margin of error (a mature operation sizes its sample for
+ * precision); exactly the designed share
+ * of them carry an error of each class (shuffled), so accuracies and
+ * their margin of error come out as designed.  Surveys: responses in proportion to the day's contacts;
  * the designed top-2-box and NPS shares are met exactly, CES is drawn;
  * answers are correlated through one latent satisfaction per response.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -290,6 +294,76 @@ static size_t pick_agent(const struct roster *ro, int p, cg_day d,
     return 0;
 }
 
+/* The designed accuracy a margin-of-error metric measures. */
+static int moe_class(const char *metric)
+{
+    if (strcmp(metric, "bc_moe") == 0)
+        return K_BC;
+    if (strcmp(metric, "cc_moe") == 0)
+        return K_CC;
+    return K_EUC;
+}
+
+/*
+ * The smallest number of evaluations, from `base` up, for which every
+ * sample rule's margin of error holds on program p in month t, computed
+ * as copcgap will (docs/kpis.md): the accuracy is the share without an
+ * error after the error count is rounded as month_evals rounds it, 100
+ * 1.96 sqrt(p (1 - p) / n) with the finite population correction for
+ * the month's answered contacts, and 3 % to spare.  The limit is the
+ * rule's: a share of the room the program's target leaves, else its
+ * fixed maximum.
+ */
+static int precise_count(const struct gen *g, int p, int t, int base)
+{
+    const struct gen_program *pg = &g->prog[p];
+    cg_day d, d1 = month_first_day(g->m0 + t), d2 = month_last_day(g->m0 + t);
+    double N = 0;
+    size_t i, j, k, n;
+    int progs[GEN_MAX_PROGRAMS], c = base;
+
+    if (d2 > g->d1)
+        d2 = g->d1;
+    for (d = d1; d <= d2; d++)
+        N += gen_day_volume(g, p, d);
+    N *= 0.95;                  /* about the answered share */
+    for (i = 0; i < g->cat->nreqs; i++) {
+        const struct requirement *r = &g->cat->reqs[i];
+        if (!gen_req_applies(g, r))
+            continue;
+        for (j = 0; j < r->nrules; j++) {
+            const struct rule *ru = &r->rules[j];
+            const struct kplan *acc;
+            double e;
+            int in = 0;
+            if (ru->type != RULE_SAMPLE)
+                continue;
+            n = gen_rule_programs(g, r, ru, progs);
+            for (k = 0; k < n; k++)
+                in |= progs[k] == p;
+            if (!in)
+                continue;
+            acc = &pg->k[moe_class(ru->metric ? ru->metric : "euc_moe")];
+            e = ru->relative_to && acc->in_profile && acc->target < 100
+                    ? ru->fraction * (100 - acc->target) : ru->max_moe;
+            if (e <= 0)
+                continue;
+            for (; c < 20000; c++) {
+                int errors = (int)(c * (100 - acc->v[t]) / 100 + 0.5);
+                double a = 1 - (double)errors / c, fpc = 1, moe;
+                if (a <= 0 || a >= 1)
+                    a = a <= 0 ? 0.5 / c : 1 - 0.5 / c;
+                if (N > c)
+                    fpc = sqrt((N - c) / (N - 1));
+                moe = 100 * ru->z * sqrt(a * (1 - a) / c) * fpc;
+                if (moe <= 0.97 * e)
+                    break;
+            }
+        }
+    }
+    return c;
+}
+
 static int month_evals(const struct gen *g, const struct roster *ro, int p,
                        int t, struct eval **ev, size_t *n, size_t *cap)
 {
@@ -308,6 +382,10 @@ static int month_evals(const struct gen *g, const struct roster *ro, int p,
         staff += ro->v[i].prog == p && on_staff(&ro->v[i], mid);
     count = (int)((double)staff * pg->k[K_QASAMPLE].v[t] + 0.999) +
             (int)rng_range(&r, 0, 3);
+    /* Sized for precision where monitoring is mature; an operation far
+     * from certification evaluates a fixed number per agent. */
+    if (pg->k[K_QASAMPLE].state == KS_OK && g->o.maturity != MAT_FAR)
+        count = precise_count(g, p, t, count);
     if (month_first_day(g->m0 + t) > g->d1 || count <= 0)
         return 1;
     flag = xcalloc((size_t)count, sizeof *flag);

@@ -1,10 +1,29 @@
 /*
  * profile.c — profile.xml for the generated organisation (inputs.md,
  * "profile.xml"): the organisation, the assessment dates, each program
- * with its parameters and own targets, and a person for every owner
- * role the catalogue uses.
+ * with its parameters and own targets, a person for every owner role
+ * the catalogue uses, and the time those people can give the action
+ * plan (<planning>, <person>).
  */
+#include <string.h>
+
+#include "copcgap/util.h"
 #include "gen.h"
+
+/*
+ * Person-days a month the holder of a role can give certification work
+ * besides running the operation: the quality manager usually leads the
+ * project, the operations manager carries the KPI actions, the site
+ * director sponsors it; everyone else gives the --capacity default.
+ */
+static const struct {
+    const char *role;
+    double days;
+} role_capacity[] = {
+    { "quality-manager", 8 },
+    { "operations-manager", 6 },
+    { "site-director", 3 },
+};
 
 /* An attribute value, escaped for XML. */
 static void xml_attr(FILE *f, const char *name, const char *value)
@@ -82,6 +101,25 @@ int gen_profile(struct gen *g)
         xml_attr(f, "id", g->roles[i].id);
         xml_attr(f, "person", g->roles[i].person);
         fputs("/>\n", f);
+    }
+    fputs("  <planning", f);
+    xml_num(f, "capacity-days", g->o.capacity);
+    if (g->o.day_rate > 0)
+        xml_num(f, "day-rate", g->o.day_rate);
+    if (g->o.currency)
+        xml_attr(f, "currency", g->o.currency);
+    fputs("/>\n", f);
+    for (i = 0; i < g->nroles; i++) {
+        size_t j;
+        for (j = 0; j < ARRAY_LEN(role_capacity); j++) {
+            if (strcmp(role_capacity[j].role, g->roles[i].id) != 0 ||
+                role_capacity[j].days == g->o.capacity)
+                continue;
+            fputs("  <person", f);
+            xml_attr(f, "name", g->roles[i].person);
+            xml_num(f, "capacity-days", role_capacity[j].days);
+            fputs("/>\n", f);
+        }
     }
     fputs("</profile>\n", f);
     return gen_close(f, tmp, "profile.xml");

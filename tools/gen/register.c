@@ -3,20 +3,25 @@
  * points at under evidence/) and the assessor findings (findings.csv),
  * driven by the catalogue's rules.
  *
- * For every applicable requirement, each evidence rule gets rows of its
- * kinds — min-count of them, per program when the rule is per-program —
- * dated within its max-age; each check expression's evidence("kind")
- * gets one; each finding rule gets an assessor judgement.  The maturity
- * then spoils a share of them (missing, unapproved, stale, expired;
- * partial or not-met findings), chosen by keyed hashes so that the same
- * requirement keeps its fate when the catalogue grows.  A --break on a
- * requirement without data rules spoils its documents on purpose, and
- * --tamper edits files after their digest was registered.
+ * For every applicable requirement, each cadence rule gets a row dated
+ * in each month of its window (min-per-month of them, per program when
+ * the rule is per-program); each evidence rule gets rows of its kinds —
+ * min-count of them, per program when the rule is per-program — dated
+ * within its max-age, or valid until an expiry date when the rule judges
+ * by expiry; each check expression's evidence("kind") gets one; each
+ * finding rule gets an assessor judgement.  The maturity then spoils a
+ * share of them (missing, unapproved, stale, expired; partial or not-met
+ * findings), chosen by keyed hashes so that the same requirement keeps
+ * its fate when the catalogue grows.  A --break on a requirement without
+ * data rules spoils its documents on purpose (and leaves the last three
+ * months of a cadence without records), and --tamper edits files after
+ * their digest was registered.
  */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "copcgap/assess.h"
 #include "copcgap/util.h"
 #include "gen.h"
 
@@ -59,13 +64,13 @@ struct reg {
     size_t n, cap;
 };
 
-/* Kinds that carry an expiry date, and for how long they are valid. */
+/* Kinds that carry an expiry date, and for how long they are valid
+ * (a certificate such as ISO/IEC 27001 runs three years). */
 static int validity_days(const char *kind)
 {
-    if (strcmp(kind, "contract") == 0)
+    if (strcmp(kind, "contract") == 0 || strcmp(kind, "certificate") == 0)
         return 1095;
-    if (strcmp(kind, "certificate") == 0 ||
-        strcmp(kind, "test-report") == 0)
+    if (strcmp(kind, "test-report") == 0)
         return 365;
     return 0;
 }
@@ -81,13 +86,15 @@ static const char *prog_key(const struct gen *g, int p)
     return p < 0 ? "*" : g->prog[p].id;
 }
 
-/* A --break spoils documents only when no KPI can show the gap. */
+/* A --break spoils documents only when no KPI can show the gap (a
+ * cadence is documents too). */
 static int has_data_rules(const struct requirement *r)
 {
     size_t j;
     for (j = 0; j < r->nrules; j++)
         if (r->rules[j].type != RULE_EVIDENCE &&
-            r->rules[j].type != RULE_FINDING)
+            r->rules[j].type != RULE_FINDING &&
+            r->rules[j].type != RULE_CADENCE)
             return 1;
     return 0;
 }
@@ -117,6 +124,9 @@ static enum fate pick_fate(const struct gen *g, const struct requirement *r,
         return F_VALID;
     if (f == F_EXPIRED && !validity_days(kind))
         f = ru->max_age_days > 0 ? F_STALE : F_UNAPPROVED;
+    /* Judged by its expiry date, an old certificate is an expired one. */
+    if (f == F_STALE && ru->validity == VALID_EXPIRES && validity_days(kind))
+        f = F_EXPIRED;
     if (f == F_STALE && ru->max_age_days == 0)
         f = F_UNAPPROVED;
     if (f == F_UNAPPROVED && !ru->approved)
@@ -172,24 +182,33 @@ static char *row_title(const struct gen *g, const struct requirement *r,
     return strbuf_detach(&sb);
 }
 
+/* Where the row's file lives (or the dashboard's address); a record of
+ * a monthly series (month != 0) names its month. */
 static char *row_location(struct reg *rg, const struct requirement *r,
-                          const char *kind, int p)
+                          const char *kind, int p, cg_month month)
 {
     const struct gen *g = rg->g;
     const struct category *cat = &g->cat->categories[r->category];
     struct strbuf sb = STRBUF_INIT;
     size_t i, base;
     int n = 1, clash;
+    char m[MONTH_BUF];
 
+    if (month)
+        month_format(month, m);
     if (strcmp(kind, "dashboard") == 0) {
         strbuf_printf(&sb, "https://bi.%s.example/dashboards/%s/%s",
                       g->o.org_id, r->id, prog_key(g, p)[0] == '*'
                                               ? "site" : prog_key(g, p));
+        if (month)
+            strbuf_printf(&sb, "/%s", m);
         return strbuf_detach(&sb);
     }
     strbuf_printf(&sb, "evidence/%s/%s-%s", cat->id, r->id, kind);
     if (p >= 0)
         strbuf_printf(&sb, "-%s", g->prog[p].id);
+    if (month)
+        strbuf_printf(&sb, "-%s", m);
     base = sb.len;
     do {
         strbuf_truncate(&sb, base);
@@ -202,6 +221,20 @@ static char *row_location(struct reg *rg, const struct requirement *r,
         n++;
     } while (clash);
     return strbuf_detach(&sb);
+}
+
+/* The kind of a rule's rows: chosen by the seed, except that a rule
+ * judging by expiry dates gets the kind that has one (a certificate). */
+static const char *pick_kind(const struct gen *g, const struct requirement *r,
+                             const struct rule *ru, size_t rule_i)
+{
+    size_t k;
+    if (ru->validity == VALID_EXPIRES)
+        for (k = 0; k < ru->nkinds; k++)
+            if (validity_days(ru->kinds[k]))
+                return ru->kinds[k];
+    return ru->kinds[key_hash(g->o.seed, "kind|%s|%zu", r->id, rule_i) %
+                     ru->nkinds];
 }
 
 /*
@@ -217,9 +250,7 @@ static void rule_rows(struct reg *rg, size_t req, const struct rule *ru,
     int max_age = ru->max_age_days;
     int need = count - valid_rows(rg, req, p, ru, only_kind);
     int bad, j, step, a0;
-    const char *kind = only_kind ? only_kind
-        : ru->kinds[key_hash(g->o.seed, "kind|%s|%zu", r->id, rule_i) %
-                    ru->nkinds];
+    const char *kind = only_kind ? only_kind : pick_kind(g, r, ru, rule_i);
     enum fate fate = pick_fate(g, r, ru, rule_i, p, kind);
     struct rng rnd;
 
@@ -237,6 +268,9 @@ static void rule_rows(struct reg *rg, size_t req, const struct rule *ru,
     a0 = need > 1 ? (int)rng_range(&rnd, 1, step < 20 ? step : 20)
                   : max_age > 0 ? 1 + (int)(rng_unif(&rnd) * 0.8 * max_age)
                                 : (int)rng_range(&rnd, 30, 730);
+    /* Judged by its expiry date: any age inside the validity. */
+    if (ru->validity == VALID_EXPIRES && validity_days(kind) && need == 1)
+        a0 = (int)rng_range(&rnd, 30, validity_days(kind) - 60);
     for (j = 0; j < need; j++) {
         /* Defects hit the oldest rows of a series. */
         enum fate f = j >= need - bad ? fate : F_VALID;
@@ -263,18 +297,89 @@ static void rule_rows(struct reg *rg, size_t req, const struct rule *ru,
         if (f == F_EXPIRED) {
             e.expires = g->o.as_of - (cg_day)rng_range(&rnd, 5, 60);
             e.dated = e.expires - v;
-            if (max_age > 0 && g->o.as_of - e.dated > max_age)
+            if (max_age > 0 && ru->validity != VALID_EXPIRES &&
+                g->o.as_of - e.dated > max_age)
                 e.dated = g->o.as_of - max_age * 9 / 10;
             if (e.dated > e.expires)
                 e.dated = e.expires;
         }
         e.title = row_title(g, r, kind, p, need > 1, e.dated);
-        e.location = row_location(rg, r, kind, p);
+        e.location = row_location(rg, r, kind, p, 0);
         e.url = strncmp(e.location, "https://", 8) == 0;
         e.hashed = !e.url && (g->o.maturity != MAT_FAR ||
                               key_unif(g->o.seed, "hash|%s", e.location) <
                                   0.5);
         VEC_PUSH(rg->rows, rg->n, rg->cap) = e;
+    }
+}
+
+/* The program a --break of r without a program shows on (as the
+ * scenario picks it for KPI rules). */
+static int break_target(const struct gen *g, const struct requirement *r,
+                        const struct rule *ru)
+{
+    int progs[GEN_MAX_PROGRAMS];
+    size_t n = gen_rule_programs(g, r, ru, progs);
+    return n == 0 ? -1 : progs[key_hash(g->o.seed, "break|%s", r->id) % n];
+}
+
+/*
+ * Rows for one cadence rule on one program (or site-wide, p < 0): a
+ * record in each month of the window, dated between the 2nd and the
+ * 25th.  A defect hits a third of the months, the oldest (the practice
+ * started late, or its first records were never approved); at `far`
+ * maturity a missing practice has no record at all.  A --break leaves
+ * the three most recent months without records (the practice stopped).
+ */
+static void cadence_rows(struct reg *rg, size_t req, const struct rule *ru,
+                         size_t rule_i, int p)
+{
+    struct gen *g = rg->g;
+    const struct requirement *r = &g->cat->reqs[req];
+    const struct gen_pick *b = gen_broken(g, r, p);
+    int months = ru->months > 0 ? ru->months : g->cat->scoring.window_months;
+    int per = ru->min_count > 0 ? ru->min_count : 1;
+    cg_month end = assess_window_end(g->o.as_of), m;
+    const char *kind = pick_kind(g, r, ru, rule_i);
+    enum fate fate = pick_fate(g, r, ru, rule_i, p, kind);
+    int bad, k, t = 0;
+    struct rng rnd;
+
+    if (b && !b->program && p >= 0 && p != break_target(g, r, ru))
+        b = NULL;               /* one program shows the gap */
+    if (b)
+        fate = F_VALID;
+    bad = fate == F_VALID ? 0
+        : fate == F_MISSING && g->o.maturity == MAT_FAR ? months
+        : (months + 2) / 3;
+    rng_keyed(&rnd, g->o.seed, "cadence|%s|%zu|%s", r->id, rule_i,
+              prog_key(g, p));
+    for (m = end - months + 1; m <= end; m++, t++) {
+        enum fate f = t < bad ? fate : F_VALID;
+        if (b && m > end - 3)
+            continue;
+        if (f == F_MISSING)
+            continue;
+        for (k = 0; k < per; k++) {
+            struct evrow e;
+            cg_day d = month_first_day(m) + (cg_day)rng_range(&rnd, 1, 24);
+            if (d > g->o.as_of)
+                d = g->o.as_of;
+            memset(&e, 0, sizeof e);
+            e.req = req;
+            e.prog = p;
+            e.kind = kind;
+            e.dated = d;
+            e.approved = f != F_UNAPPROVED;
+            e.valid = f == F_VALID;
+            e.title = row_title(g, r, kind, p, 1, d);
+            e.location = row_location(rg, r, kind, p, per > 1 ? 0 : m);
+            e.url = strncmp(e.location, "https://", 8) == 0;
+            e.hashed = !e.url && (g->o.maturity != MAT_FAR ||
+                                  key_unif(g->o.seed, "hash|%s",
+                                           e.location) < 0.5);
+            VEC_PUSH(rg->rows, rg->n, rg->cap) = e;
+        }
     }
 }
 
@@ -312,6 +417,20 @@ static void build_rows(struct reg *rg)
         const struct requirement *r = &g->cat->reqs[i];
         if (!gen_req_applies(g, r))
             continue;
+        /* Monthly series first: an evidence rule of the same kind (the
+         * latest record within 45 days) is then met by the newest. */
+        for (j = 0; j < r->nrules; j++) {
+            const struct rule *ru = &r->rules[j];
+            if (ru->type != RULE_CADENCE)
+                continue;
+            if (!ru->per_program) {
+                cadence_rows(rg, i, ru, j, -1);
+                continue;
+            }
+            n = gen_rule_programs(g, r, ru, progs);
+            for (k = 0; k < n; k++)
+                cadence_rows(rg, i, ru, j, progs[k]);
+        }
         for (j = 0; j < r->nrules; j++) {
             const struct rule *ru = &r->rules[j];
             if (ru->type == RULE_CHECK) {

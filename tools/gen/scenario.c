@@ -44,7 +44,7 @@ static const char *const kmetric_names[K_COUNT] = {
     "euc_accuracy", "bc_accuracy", "cc_accuracy", "nc_accuracy",
     "csat", "nps", "ces",
     "forecast_accuracy", "forecast_wape",
-    "attrition", "unverified_agents", "qa_sample"
+    "attrition", "unverified_agents", "qa_sample", "dsat"
 };
 
 const char *kmetric_name(enum kmetric k)
@@ -55,7 +55,8 @@ const char *kmetric_name(enum kmetric k)
 int kmetric_of(const char *metric)
 {
     int i;
-    if (strcmp(metric, "euc_moe") == 0)
+    if (strcmp(metric, "euc_moe") == 0 || strcmp(metric, "bc_moe") == 0 ||
+        strcmp(metric, "cc_moe") == 0)
         return K_QASAMPLE;      /* the margin of error follows the sample */
     for (i = 0; i < K_COUNT; i++)
         if (strcmp(metric, kmetric_names[i]) == 0)
@@ -368,7 +369,7 @@ static void set_targets(struct gen *g, struct gen_program *pg)
         { K_ASA, OP_LE, cp->asa }, { K_AHT, OP_LE, cp->aht },
         { K_FCR, OP_GE, cp->fcr }, { K_CSAT, OP_GE, cp->csat },
         { K_NPS, OP_GE, cp->nps }, { K_EUC, OP_GE, 95 },
-        { K_CC, OP_GE, 98 },
+        { K_BC, OP_GE, 95 }, { K_CC, OP_GE, 98 },
     };
     size_t i;
 
@@ -380,6 +381,27 @@ static void set_targets(struct gen *g, struct gen_program *pg)
         kp->in_profile = 1;
         kp->op = own[i].op;
         kp->target = own[i].v;
+    }
+    if (pg->k[K_CSAT].has_target) {
+        /* Dissatisfaction at the level the CSAT target implies: 45 % of
+         * the answers below the top two boxes are a 1 or a 2 (people.c),
+         * plus half a point, rounded. */
+        struct kplan *kp = &pg->k[K_DSAT];
+        kp->has_target = kp->in_profile = 1;
+        kp->op = OP_LE;
+        kp->target = (double)(long)(0.45 * (100 - pg->k[K_CSAT].target) +
+                                    0.5 + 0.5);
+    }
+    {
+        /* The forecast error a forecaster missing by 12 % would reach at
+         * this program's interval volumes, rounded up to a whole
+         * percent: the floor set by Poisson arrivals depends on volume,
+         * so each program sets its own (docs/kpis.md). */
+        struct kplan *kp = &pg->k[K_WAPE];
+        double w = gen_wape_expected(g, (int)(pg - g->prog), 0.12);
+        kp->has_target = kp->in_profile = 1;
+        kp->op = OP_LE;
+        kp->target = (double)(long)w + ((double)(long)w < w ? 1 : 0);
     }
     for (i = 0; i < ARRAY_LEN(kdefaults); i++) {
         struct kplan *kp = &pg->k[kdefaults[i].k];
@@ -438,6 +460,11 @@ static void design(struct gen *g, struct gen_program *pg, enum kmetric k)
             /* Evaluations per agent and month. */
             v = st == KS_OK ? 4.6 : 2.3;
             break;
+        case K_DSAT:
+            /* Follows CSAT (designed first): 45 % of the answers below
+             * the top two boxes are a 1 or a 2 (people.c). */
+            v = 0.45 * (100 - pg->k[K_CSAT].v[t]);
+            break;
         default:
             if (st == KS_OK)
                 v = kp->target + dir * m * (0.7 + 0.6 * f) + noise;
@@ -453,7 +480,7 @@ static void design(struct gen *g, struct gen_program *pg, enum kmetric k)
         else if (k == K_NPS)
             v = clampd(v, -100, 100);
         else if (k != K_AHT && k != K_ASA && k != K_QASAMPLE &&
-                 k != K_UNVER && k != K_ATTR)
+                 k != K_UNVER && k != K_ATTR && k != K_DSAT)
             v = clampd(v, 0.5, 99.7);
         kp->v[t] = v;
     }
@@ -606,8 +633,9 @@ static int plan_kpis(struct gen *g)
         for (k = 0; k < K_COUNT; k++) {
             struct kplan *kp = &pg->k[k];
             double u;
-            /* ASA and WAPE follow SL and forecast accuracy. */
-            if (kp->state != KS_OK || k == K_ASA || k == K_WAPE)
+            /* ASA, WAPE and DSAT follow SL, forecast accuracy and CSAT. */
+            if (kp->state != KS_OK || k == K_ASA || k == K_WAPE ||
+                k == K_DSAT)
                 continue;
             if (g->o.maturity == MAT_CONDITIONAL && crit[k])
                 continue;
@@ -622,10 +650,104 @@ static int plan_kpis(struct gen *g)
             pg->k[K_SL].state = pg->k[K_ASA].state;
         if (pg->k[K_WAPE].state != KS_OK && pg->k[K_FACC].state == KS_OK)
             pg->k[K_FACC].state = pg->k[K_WAPE].state;
+        if (pg->k[K_DSAT].state != KS_OK && pg->k[K_CSAT].state == KS_OK)
+            pg->k[K_CSAT].state = pg->k[K_DSAT].state;
         for (k = 0; k < K_COUNT; k++)
             design(g, pg, (enum kmetric)k);
     }
     return 1;
+}
+
+/* ------------------------------------------------- declared metrics */
+
+static struct dplan *find_dplan(struct gen *g, const char *metric, int p)
+{
+    size_t i;
+    for (i = 0; i < g->ndp; i++)
+        if (g->dp[i].prog == p && strcmp(g->dp[i].metric, metric) == 0)
+            return &g->dp[i];
+    return NULL;
+}
+
+/* The program of a metric rule that a --break shows on (as apply_break
+ * picks it), or -2 when the requirement is not broken. */
+static int broken_program(const struct gen *g, const struct requirement *r,
+                          const int *progs, size_t n)
+{
+    const struct gen_pick *b = gen_broken(g, r, -1);
+    if (!b)
+        return -2;
+    if (b->program)
+        return gen_find_program(g, b->program);
+    return n > 1 ? progs[key_hash(g->o.seed, "break|%s", r->id) % n]
+                 : n ? progs[0] : -2;
+}
+
+/*
+ * Metrics the catalogue declares have no raw data: their values come
+ * from metrics.csv, which the register part writes.  Each (metric,
+ * program) that an applicable metric rule reads gets a plan against the
+ * rule's fallback target: OK (above it by a margin that grows over the
+ * year) or BELOW (under it, improving), by --break or by the maturity's
+ * share of KPIs below target.  The margin is 40 % of the room between
+ * the target and 100 (a percentage), between 0.2 and 5 points.
+ */
+static void plan_declared(struct gen *g)
+{
+    static const double p_below[MAT_COUNT] = { 0, 0.06, 0.40 };
+    size_t cap = 0, i, j, k, n;
+    int progs[GEN_MAX_PROGRAMS], t;
+
+    for (i = 0; i < g->cat->nreqs; i++) {
+        const struct requirement *r = &g->cat->reqs[i];
+        if (!gen_req_applies(g, r))
+            continue;
+        for (j = 0; j < r->nrules; j++) {
+            const struct rule *ru = &r->rules[j];
+            int bp;
+            if (ru->type != RULE_METRIC || !ru->has_fixed ||
+                metric_find(ru->metric, strlen(ru->metric)) >= 0)
+                continue;
+            n = gen_rule_programs(g, r, ru, progs);
+            bp = broken_program(g, r, progs, n);
+            for (k = 0; k < n; k++) {
+                struct dplan *d = find_dplan(g, ru->metric, progs[k]);
+                if (!d) {
+                    VEC_RESERVE(g->dp, cap, g->ndp + 1);
+                    d = &g->dp[g->ndp++];
+                    memset(d, 0, sizeof *d);
+                    d->metric = ru->metric;
+                    d->prog = progs[k];
+                    d->op = ru->op;
+                    d->target = ru->value;
+                    d->state = KS_OK;
+                    if (!(g->o.maturity == MAT_CONDITIONAL && r->critical) &&
+                        key_unif(g->o.seed, "kpi|%s|%s", g->prog[progs[k]].id,
+                                 ru->metric) < p_below[g->o.maturity])
+                        d->state = KS_BELOW;
+                }
+                if (bp == progs[k])
+                    d->state = KS_BELOW;
+            }
+        }
+    }
+    for (i = 0; i < g->ndp; i++) {
+        struct dplan *d = &g->dp[i];
+        double dir = d->op == OP_LE || d->op == OP_LT ? -1 : 1;
+        double m = dir > 0 ? 0.4 * (100 - d->target) : 0.25 * d->target;
+        struct rng r;
+        m = clampd(m, 0.2, 5);
+        rng_keyed(&r, g->o.seed, "design|%s|%s", g->prog[d->prog].id,
+                  d->metric);
+        for (t = 0; t < g->nmonths; t++) {
+            double f = g->nmonths > 1 ? (double)t / (g->nmonths - 1) : 1;
+            double noise = 0.05 * m * rng_normal(&r);
+            d->v[t] = clampd(d->state == KS_OK
+                                 ? d->target + dir * m * (0.7 + 0.6 * f) + noise
+                                 : d->target - dir * m * (1.3 - 0.3 * f) + noise,
+                             0, 100);
+        }
+    }
 }
 
 /* ------------------------------------------------------- people, size */
@@ -703,6 +825,7 @@ int gen_setup(struct gen *g)
         set_targets(g, &g->prog[i]);
     if (!plan_kpis(g))
         return 0;
+    plan_declared(g);
     plan_headcount(g);
     g->lead = g->o.lead ? xstrdup(g->o.lead) : text_person(g, "lead");
     add_roles(g);
@@ -730,6 +853,16 @@ void gen_print_plan(const struct gen *g, FILE *f)
                 fprintf(f, " %.1f", kp->v[t]);
             fputc('\n', f);
         }
+        for (k = 0; k < (int)g->ndp; k++) {
+            const struct dplan *d = &g->dp[k];
+            if (d->prog != (int)i)
+                continue;
+            fprintf(f, "  %-18s %-7s %s %-6g", d->metric, states[d->state],
+                    cmp_op_symbol(d->op), d->target);
+            for (t = 0; t < g->nmonths; t++)
+                fprintf(f, " %.1f", d->v[t]);
+            fputc('\n', f);
+        }
     }
 }
 
@@ -743,6 +876,7 @@ void gen_free(struct gen *g)
     for (i = 0; i < g->nroles; i++)
         free(g->roles[i].person);
     free(g->roles);
+    free(g->dp);
     free(g->lead);
     free(g->used_names);
     catalog_free(g->cat);
