@@ -37,6 +37,11 @@ const struct command command_plan = {
     "                         profile's (can we pass on DATE?)\n"
     "      --capacity DAYS    person-days per month each owner can give\n"
     "                         the plan (default: the profile's, else 10)\n"
+    "      --bom              start the CSV with a UTF-8 byte-order mark,\n"
+    "                         so that Excel on Windows reads accents right\n"
+    "\n"
+    "An .xlsx file is the consultant's workbook: summary, requirements,\n"
+    "KPIs, gap register, action plan with tracking columns, owner load.\n"
     "\n"
     "Actions are scheduled as soon as possible within each owner's\n"
     "capacity, all due before the mock audit.  Tiers: P1 = blocks\n"
@@ -57,6 +62,7 @@ struct plan_args {
     const char *lang_code;
     int format;                 /* -1: from the output's extension */
     const char *out;
+    int bom;                    /* --bom: CSV with a byte-order mark */
 };
 
 static int format_from_path(const char *path)
@@ -73,7 +79,7 @@ static int format_from_path(const char *path)
 
 static int parse_args(int argc, char **argv, struct plan_args *a)
 {
-    enum { OPT_CAPACITY = 256, OPT_AUDIT };
+    enum { OPT_CAPACITY = 256, OPT_AUDIT, OPT_BOM };
     static const struct option opts[] = {
         { "catalog", required_argument, NULL, 'c' },
         { "output", required_argument, NULL, 'o' },
@@ -81,6 +87,7 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
         { "lang", required_argument, NULL, 'l' },
         { "capacity", required_argument, NULL, OPT_CAPACITY },
         { "audit-date", required_argument, NULL, OPT_AUDIT },
+        { "bom", no_argument, NULL, OPT_BOM },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -96,6 +103,7 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
         case 'c': a->so.catalog = optarg; break;
         case 'o': a->out = optarg; break;
         case 'l': a->lang_code = optarg; break;
+        case OPT_BOM: a->bom = 1; break;
         case 'f':
             a->format = -2;
             for (i = 0; i < FMT_COUNT; i++)
@@ -143,6 +151,9 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
                                "--format csv|json|xlsx", a->out);
     if (a->format == FMT_XLSX && !a->out)
         return cli_usage_error(&command_plan, "--format xlsx needs -o FILE");
+    if (a->bom && a->format != FMT_CSV)
+        return cli_usage_error(&command_plan, "--bom is for CSV output "
+                               "(--format csv or -o FILE.csv)");
     if ((c = cli_lang(&command_plan, a->lang_code, &a->lang)) != 0)
         return c;
     a->so.lang = a->lang;
@@ -355,14 +366,17 @@ static int cmd_plan(int argc, char **argv)
         goto done;
     switch (a.format) {
     case FMT_CSV:
-        ok = render_plan_csv(s.rep, o, &errs);
+        ok = render_plan_csv(s.rep, a.bom, o, &errs);
         break;
     case FMT_JSON:
         ok = render_plan_json(s.rep, o, &errs);
         break;
-    case FMT_XLSX:
-        ok = render_plan_xlsx(s.rep, o, &errs);
+    case FMT_XLSX: {
+        struct xlsx_options xo;
+        xo.when = cli_report_time();
+        ok = render_xlsx(s.rep, &xo, o, &errs);
         break;
+    }
     default:
         print_table(s.rep);
         break;
