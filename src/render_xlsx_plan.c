@@ -18,20 +18,32 @@ struct column {
     int shown;
 };
 
-/* Place the shown columns side by side: at[i] is column i's position,
- * and the keys and widths go to the header.  Returns how many. */
-static size_t place(const struct column *cols, size_t n, lxw_col_t *at,
-                    const char **keys, double *widths)
+/* A sheet of the shown columns, side by side: at[i] is column i's
+ * position, *ncols how many are shown; the columns from `tracking` on
+ * (n: none) are the reader's to fill in.  NULL when the sheet could not
+ * be added. */
+static lxw_worksheet *column_sheet(struct xctx *x, const char *key,
+                                   const struct column *cols, size_t n,
+                                   size_t tracking, lxw_col_t *at,
+                                   size_t *ncols)
 {
+    const char *keys[32];
+    double widths[32];
+    lxw_worksheet *ws = xlsx_sheet(x, key, 1);
     size_t i, k = 0;
-    for (i = 0; i < n; i++) {
+
+    for (i = 0; i < n && i < ARRAY_LEN(keys); i++) {
         at[i] = (lxw_col_t)k;
         if (cols[i].shown) {
             keys[k] = cols[i].key;
             widths[k++] = cols[i].width;
         }
     }
-    return k;
+    *ncols = k;
+    if (ws)
+        xlsx_headers(x, ws, keys, widths, k,
+                     tracking < n ? at[tracking] : k);
+    return ws;
 }
 
 static const char *owner(const struct xctx *x, const struct gap *g)
@@ -236,15 +248,13 @@ void xlsx_plan_sheet(struct xctx *x)
         { "col.proof", 45, 1 }, { "col.progress", 13, 1 },
         { "col.actual_date", 12, 1 }, { "col.comment", 40, 1 }
     };
-    const char *keys[PC_COUNT];
-    double widths[PC_COUNT];
     lxw_col_t at[PC_COUNT];
-    lxw_worksheet *ws = xlsx_sheet(x, "xlsx.sheet.plan", 1);
-    size_t ncols = place(cols, PC_COUNT, at, keys, widths), i;
+    size_t ncols, i;
+    lxw_worksheet *ws = column_sheet(x, "xlsx.sheet.plan", cols, PC_COUNT,
+                                     PC_PROGRESS, at, &ncols);
 
     if (!ws)
         return;
-    xlsx_headers(x, ws, keys, widths, ncols, at[PC_PROGRESS]);
     for (i = 0; i < pl->ngaps; i++) {
         const struct gap *g = &pl->gaps[i];
         const struct requirement *req = &c->reqs[g->req];
@@ -295,15 +305,13 @@ void xlsx_load_sheet(struct xctx *x)
         { "col.planned_days", 12, 1 }, { "col.capacity", 11, 1 },
         { "col.cost", 11, pl->day_rate > 0 }, { "col.overloaded", 12, 1 }
     };
-    const char *keys[LC_COUNT];
-    double widths[LC_COUNT];
     lxw_col_t at[LC_COUNT];
-    lxw_worksheet *ws = xlsx_sheet(x, "xlsx.sheet.load", 1);
-    size_t ncols = place(cols, LC_COUNT, at, keys, widths), i;
+    size_t ncols, i;
+    lxw_worksheet *ws = column_sheet(x, "xlsx.sheet.load", cols, LC_COUNT,
+                                     LC_COUNT, at, &ncols);
 
     if (!ws)
         return;
-    xlsx_headers(x, ws, keys, widths, ncols, ncols);
     for (i = 0; i < pl->nload; i++) {
         const struct owner_month *l = &pl->load[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
