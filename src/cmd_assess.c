@@ -216,9 +216,9 @@ static int cmd_assess(int argc, char **argv)
     out.n = 0;
     /* The template is input too: checked, with everything else, before
      * anything is written. */
-    if (a.pdf)
+    if (a.pdf || a.xlsx)
         tpl = template_load(a.template_name, &errs);
-    if (!session_load(&s, &a.so, &errs) || (a.pdf && !tpl))
+    if (!session_load(&s, &a.so, &errs) || ((a.pdf || a.xlsx) && !tpl))
         goto done;
     /* All input is good: now, and only now, write outputs, all or none. */
     if (a.json && (!(o = cli_output_open(&out, a.json, &errs)) ||
@@ -236,6 +236,8 @@ static int cmd_assess(int argc, char **argv)
     if (a.xlsx) {
         struct xlsx_options xo;
         xo.when = cli_report_time();
+        /* The template's preparer signs the workbook as the PDF. */
+        xo.author = tpl->preparer;
         if (!(o = cli_output_open(&out, a.xlsx, &errs)) ||
             !render_xlsx(s.rep, &xo, o, &errs))
             goto done;

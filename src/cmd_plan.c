@@ -472,6 +472,7 @@ static int cmd_plan(int argc, char **argv)
     case FMT_XLSX: {
         struct xlsx_options xo;
         xo.when = cli_report_time();
+        xo.author = NULL;
         ok = render_xlsx(s.rep, &xo, o, &errs);
         break;
     }

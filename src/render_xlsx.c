@@ -18,7 +18,7 @@
 /* libxlsxwriter's struct wants char * for strings it only reads. */
 #define RW(s) ((char *)(uintptr_t)(s))
 
-static void properties(struct xctx *x, time_t when)
+static void properties(struct xctx *x, const struct xlsx_options *opt)
 {
     const struct report *r = x->r;
     const struct profile *p = r->profile;
@@ -34,7 +34,8 @@ static void properties(struct xctx *x, time_t when)
     msg_id(x->a, m, "version", c->version);
     msg_date(x->a, m, "as_of", p->as_of);
     props.subject = RW(xlsx_msg(x, m));
-    props.author = RW(p->lead ? p->lead : "");
+    props.author = RW(opt->author ? opt->author
+                      : p->lead ? p->lead : "");
     props.company = RW(p->org_name);
     m = msg_new(x->a, "xlsx.keywords");
     msg_id(x->a, m, "catalogue", c->id);
@@ -44,7 +45,7 @@ static void properties(struct xctx *x, time_t when)
     props.comments = RW(xlsx_msg(x, m));
     /* 0 would mean "now" to libxlsxwriter: the epoch itself is one
      * second later, which no reader will mind. */
-    props.created = when > 0 ? when : 1;
+    props.created = opt->when > 0 ? opt->when : 1;
     workbook_set_properties(x->wb, &props);
 }
 
@@ -70,7 +71,7 @@ int render_xlsx(const struct report *r, const struct xlsx_options *opt,
         return 0;
     }
     x.a = arena_new();
-    properties(&x, opt->when);
+    properties(&x, opt);
     xlsx_make_formats(&x);
     xlsx_summary_sheet(&x);
     xlsx_requirements_sheet(&x);

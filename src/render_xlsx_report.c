@@ -96,13 +96,13 @@ static void identity(struct summary *s)
     xlsx_text(x, s->ws, s->row++, 0, xlsx_word(x, "xlsx.title"),
               x->f.title);
     s->row++;
-    long_text(s, "report.organization", p->org_name);
-    long_text(s, "report.catalogue", arena_printf(
+    long_text(s, "xlsx.organisation", p->org_name);
+    long_text(s, "xlsx.catalogue", arena_printf(
         x->a, "%s (%s %s)", report_text(r, &c->title), c->id, c->version));
     date_row(s, "report.as_of", 1, p->as_of);
     date_row(s, "report.target_audit", pl->has_audit, pl->audit);
     date_row(s, "xlsx.mock_audit", pl->has_audit, pl->mock_audit);
-    long_text(s, "report.lead", p->lead ? p->lead
+    long_text(s, "xlsx.lead", p->lead ? p->lead
                                         : xlsx_word(x, "report.not_set"));
 }
 
@@ -144,7 +144,8 @@ static void readiness(struct summary *s)
               x->f.fill[pl->ready && pl->has_audit ? XF_GREEN : XF_RED]);
     date_row(s, "xlsx.feasible", 1, pl->feasible_audit);
     if (pl->has_audit) {
-        m = msg_new(x->a, pl->at_risk ? "why.at_risk" : "why.on_track");
+        m = msg_new(x->a, pl->at_risk ? "xlsx.why.at_risk"
+                                    : "xlsx.why.on_track");
         msg_int(x->a, m, "at_risk", (long long)pl->at_risk);
         msg_date(x->a, m, "audit", pl->audit);
         msg_date(x->a, m, "feasible", pl->feasible_audit);
@@ -192,7 +193,7 @@ static void categories(struct summary *s)
     size_t i;
     int k;
 
-    heading(s, "report.category_scores");
+    heading(s, "xlsx.category_scores");
     xlsx_text(x, s->ws, s->row, 0, xlsx_word(x, "col.title"), x->f.header);
     xlsx_text(x, s->ws, s->row, 1, xlsx_word(x, "col.category"),
               x->f.header);

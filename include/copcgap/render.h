@@ -53,6 +53,7 @@ int render_plan_csv(const struct report *r, int bom, struct outfile *o,
 
 struct xlsx_options {
     time_t when;            /* created date in the document properties */
+    const char *author;     /* the preparer; NULL: the profile's lead */
 };
 
 /*
