@@ -33,6 +33,8 @@ const struct command command_assess = {
     "                         COPC-aligned catalogue)\n"
     "  -o, --output FILE      write the PDF report to FILE\n"
     "  -j, --json FILE        write the report model as JSON to FILE\n"
+    "      --xlsx FILE        write the consultant's workbook to FILE\n"
+    "                         (the same as plan -o FILE.xlsx)\n"
     "  -l, --lang CODE        language of the report and of this summary:\n"
     "                         en (default), es, or any templates/CODE.lang\n"
     "  -t, --template T       what the PDF holds and how it looks: auditor\n"
@@ -54,6 +56,7 @@ struct assess_args {
     const char *lang_code;
     const char *pdf;
     const char *json;
+    const char *xlsx;
     const char *font_dir;
     const char *template_name;
     int fail_under;             /* -1 when not asked */
@@ -61,11 +64,12 @@ struct assess_args {
 
 static int parse_args(int argc, char **argv, struct assess_args *a)
 {
-    enum { OPT_FAIL_UNDER = 256, OPT_FONT_DIR };
+    enum { OPT_FAIL_UNDER = 256, OPT_FONT_DIR, OPT_XLSX };
     static const struct option opts[] = {
         { "catalog", required_argument, NULL, 'c' },
         { "output", required_argument, NULL, 'o' },
         { "json", required_argument, NULL, 'j' },
+        { "xlsx", required_argument, NULL, OPT_XLSX },
         { "lang", required_argument, NULL, 'l' },
         { "template", required_argument, NULL, 't' },
         { "fail-under", required_argument, NULL, OPT_FAIL_UNDER },
@@ -85,6 +89,7 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
         case 'c': a->so.catalog = optarg; break;
         case 'o': a->pdf = optarg; break;
         case 'j': a->json = optarg; break;
+        case OPT_XLSX: a->xlsx = optarg; break;
         case 'l': a->lang_code = optarg; break;
         case 't': a->template_name = optarg; break;
         case OPT_FONT_DIR: a->font_dir = optarg; break;
@@ -202,9 +207,9 @@ static int cmd_assess(int argc, char **argv)
     out.n = 0;
     /* The template is input too: checked, with everything else, before
      * anything is written. */
-    if (a.pdf)
+    if (a.pdf || a.xlsx)
         tpl = template_load(a.template_name, &errs);
-    if (!session_load(&s, &a.so, &errs) || (a.pdf && !tpl))
+    if (!session_load(&s, &a.so, &errs) || ((a.pdf || a.xlsx) && !tpl))
         goto done;
     /* All input is good: now, and only now, write outputs, all or none. */
     if (a.json && (!(o = cli_output_open(&out, a.json, &errs)) ||
@@ -219,6 +224,15 @@ static int cmd_assess(int argc, char **argv)
             !render_pdf(s.rep, &po, o, &errs))
             goto done;
     }
+    if (a.xlsx) {
+        struct xlsx_options xo;
+        xo.when = cli_report_time();
+        /* The template's preparer signs the workbook as the PDF. */
+        xo.author = tpl->preparer;
+        if (!(o = cli_output_open(&out, a.xlsx, &errs)) ||
+            !render_xlsx(s.rep, &xo, o, &errs))
+            goto done;
+    }
     if (!cli_outputs_commit(&out, &errs))
         goto done;
     print_summary(s.rep);
@@ -226,6 +240,8 @@ static int cmd_assess(int argc, char **argv)
         cli_wrote(a.lang, a.pdf);
     if (a.json)
         cli_wrote(a.lang, a.json);
+    if (a.xlsx)
+        cli_wrote(a.lang, a.xlsx);
 done:
     cli_outputs_abort(&out);
     rc = cli_report_errors(&errs);

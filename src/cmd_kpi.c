@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "copcgap/catalog.h"
+#include "copcgap/csv_write.h"
 #include "copcgap/datadir.h"
 #include "copcgap/outfile.h"
 #include "copcgap/profile.h"
@@ -23,7 +24,7 @@
 static int cmd_kpi(int argc, char **argv);
 
 const struct command command_kpi = {
-    "kpi", "ORGDIR [-o FILE] [-c CATALOG]",
+    "kpi", "ORGDIR [-o FILE] [-c CATALOG] [--bom]",
     "derive monthly KPIs from the raw data files, as metrics.csv rows",
     "Load the organisation folder ORGDIR and check all of it (profile,\n"
     "evidence.csv, findings.csv, metrics.csv and the raw files), then\n"
@@ -39,6 +40,9 @@ const struct command command_kpi = {
     "                         evidence.csv and findings.csv and declares\n"
     "                         extra metric names (default: the shipped\n"
     "                         catalogue when installed)\n"
+    "      --bom              start the CSV with a UTF-8 byte-order mark,\n"
+    "                         so that Excel on Windows reads accents right\n"
+    "                         (metrics.csv accepts it)\n"
     "\n"
     "Bad rows are reported as FILE:LINE:COL: message (the first 20) with\n"
     "exit status 3.  When stderr is a terminal, reading a file larger\n"
@@ -50,13 +54,16 @@ struct kpi_args {
     const char *orgdir;
     const char *output;
     const char *catalog;
+    int bom;
 };
 
 static int parse_args(int argc, char **argv, struct kpi_args *a)
 {
+    enum { OPT_BOM = 256 };
     static const struct option opts[] = {
         { "output", required_argument, NULL, 'o' },
         { "catalog", required_argument, NULL, 'c' },
+        { "bom", no_argument, NULL, OPT_BOM },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -68,6 +75,7 @@ static int parse_args(int argc, char **argv, struct kpi_args *a)
         switch (c) {
         case 'o': a->output = optarg; break;
         case 'c': a->catalog = optarg; break;
+        case OPT_BOM: a->bom = 1; break;
         case 'h':
             cli_print_command_help(&command_kpi);
             return -1;
@@ -172,6 +180,8 @@ static int cmd_kpi(int argc, char **argv)
         goto done;
 
     /* All input is good: now, and only now, write the output. */
+    if (a.bom)
+        csv_write_bom(&out);
     write_derived(org, prof, &out);
     if (!a.output || strcmp(a.output, "-") == 0) {
         fwrite(out.buf, 1, out.len, stdout);

@@ -38,6 +38,13 @@ const struct command command_plan = {
     "                         profile's (can we pass on DATE?)\n"
     "      --capacity DAYS    person-days per month each owner can give\n"
     "                         the plan (default: the profile's, else 10)\n"
+    "      --bom              start the CSV with a UTF-8 byte-order mark,\n"
+    "                         so that Excel on Windows reads accents right\n"
+    "\n"
+    "The table fits the terminal (COLUMNS, else its width), cutting long\n"
+    "titles with an ellipsis; sent to a file or a pipe it is not cut.\n"
+    "An .xlsx file is the consultant's workbook: summary, requirements,\n"
+    "KPIs, gap register, action plan with tracking columns, owner load.\n"
     "\n"
     "Actions are scheduled as soon as possible within each owner's\n"
     "capacity, all due before the mock audit.  Tiers: P1 = blocks\n"
@@ -58,6 +65,7 @@ struct plan_args {
     const char *lang_code;
     int format;                 /* -1: from the output's extension */
     const char *out;
+    int bom;                    /* --bom: CSV with a byte-order mark */
 };
 
 static int format_from_path(const char *path)
@@ -74,7 +82,7 @@ static int format_from_path(const char *path)
 
 static int parse_args(int argc, char **argv, struct plan_args *a)
 {
-    enum { OPT_CAPACITY = 256, OPT_AUDIT };
+    enum { OPT_CAPACITY = 256, OPT_AUDIT, OPT_BOM };
     static const struct option opts[] = {
         { "catalog", required_argument, NULL, 'c' },
         { "output", required_argument, NULL, 'o' },
@@ -82,6 +90,7 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
         { "lang", required_argument, NULL, 'l' },
         { "capacity", required_argument, NULL, OPT_CAPACITY },
         { "audit-date", required_argument, NULL, OPT_AUDIT },
+        { "bom", no_argument, NULL, OPT_BOM },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -97,6 +106,7 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
         case 'c': a->so.catalog = optarg; break;
         case 'o': a->out = optarg; break;
         case 'l': a->lang_code = optarg; break;
+        case OPT_BOM: a->bom = 1; break;
         case 'f':
             a->format = -2;
             for (i = 0; i < FMT_COUNT; i++)
@@ -144,83 +154,179 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
                                "--format csv|json|xlsx", a->out);
     if (a->format == FMT_XLSX && !a->out)
         return cli_usage_error(&command_plan, "--format xlsx needs -o FILE");
+    if (a->bom && a->format != FMT_CSV)
+        return cli_usage_error(&command_plan, "--bom is for CSV output "
+                               "(--format csv or -o FILE.csv)");
     if ((c = cli_lang(&command_plan, a->lang_code, &a->lang)) != 0)
         return c;
     a->so.lang = a->lang;
     return 0;
 }
 
-/* The terminal's width: COLUMNS, else the tty's, else 100. */
-static size_t terminal_width(void)
+/*
+ * How wide the output may be: COLUMNS when it is set to a number, else
+ * the terminal's width when standard output is a terminal (80 if it
+ * will not say); else 0, no limit.  A file or a pipe has no width, and
+ * cutting cells there would lose data silently: `plan > plan.txt` and
+ * `plan | grep` get every cell whole, unless COLUMNS asks for a width.
+ */
+static size_t output_width(void)
 {
     const char *env = getenv("COLUMNS");
     struct winsize ws;
+    char *end;
     long v;
 
-    if (env && (v = strtol(env, NULL, 10)) >= 40 && v <= 1000)
-        return (size_t)v;
-    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-        ws.ws_col >= 40)
+    if (env && *env) {
+        v = strtol(env, &end, 10);
+        if (*end == '\0' && v > 0 && v <= 10000)
+            return (size_t)v;
+    }
+    if (!isatty(STDOUT_FILENO))
+        return 0;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
         return ws.ws_col;
-    return 100;
+    return 80;
+}
+
+/* Columns a string of n bytes takes: one per character (UTF-8). */
+static size_t text_cols(const char *s, size_t n)
+{
+    size_t i, c = 0;
+    for (i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+/*
+ * Print s and a newline, broken at spaces so that no line is wider than
+ * `width` (0: no limit); lines after the first start with `hang`
+ * spaces.  A word wider than the line is printed whole.
+ */
+static void print_wrapped(const char *s, size_t width, size_t hang)
+{
+    size_t col = 0, start;
+
+    while (*s == ' ') {
+        putchar(' ');
+        s++;
+        col++;
+    }
+    start = col;
+    while (*s) {
+        size_t n = strcspn(s, " "), w = text_cols(s, n);
+        if (width && col > start && col + 1 + w > width) {
+            printf("\n%*s", (int)hang, "");
+            col = start = hang;
+        } else if (col > start) {
+            putchar(' ');
+            col++;
+        }
+        fwrite(s, 1, n, stdout);
+        col += w;
+        s += n;
+        while (*s == ' ')
+            s++;
+    }
+    putchar('\n');
+}
+
+static void say(const struct lang *L, const struct msg *m, size_t width,
+                size_t hang)
+{
+    struct strbuf sb = STRBUF_INIT;
+    lang_format(L, m, &sb);
+    print_wrapped(strbuf_cstr(&sb), width, hang);
+    strbuf_free(&sb);
 }
 
 enum { COL_RANK, COL_TIER, COL_PRIO, COL_REQ, COL_TITLE, COL_STATUS,
        COL_OWNER, COL_START, COL_DUE, COL_RISK, NCOLS };
 
 /* The table's cells, as text, with each column as wide as its widest
- * cell; then the title, owner and status columns give way (down to a
- * floor) until the table fits the terminal, and the start column goes
- * last.  Cut cells end with an ellipsis. */
+ * cell (0 wide: not shown). */
 struct table {
     const char **cell;          /* (ngaps + 1) rows of NCOLS */
     size_t rows;
     size_t w[NCOLS];
-    int show[NCOLS];
 };
+
+/*
+ * Fitting the table to a width gives way in steps, least useful first:
+ * the title shrinks to a floor, long owner names are cut, the start and
+ * then the priority columns go (the due date and the rank say the
+ * same), then the floors come down.  The first step that fits wins and
+ * the title takes the room left; below the last step the table is as
+ * narrow as it gets, and the terminal wraps it.
+ */
+struct fit_step {
+    size_t title_min, owner_max, status_max;
+    int hide_start, hide_prio;
+};
+
+static const struct fit_step fit_steps[] = {
+    { 30, 0, 0, 0, 0 },
+    { 30, 16, 0, 0, 0 },
+    { 24, 16, 0, 1, 0 },
+    { 24, 16, 0, 1, 1 },
+    { 20, 12, 11, 1, 1 },
+    { 12, 10, 10, 1, 1 },
+};
+
+static size_t cap(size_t w, size_t max)
+{
+    return max && w > max ? max : w;
+}
 
 static void fit(struct table *t, size_t width)
 {
-    static const int order[] = { COL_TITLE, COL_OWNER, COL_STATUS };
-    static const size_t floor_w[] = { 16, 10, 10 };
-    size_t total = 0, i, j;
+    size_t natural[NCOLS], i, j, k, total = 0;
 
     for (j = 0; j < NCOLS; j++) {
-        t->show[j] = 1;
-        t->w[j] = 0;
+        natural[j] = 0;
         for (i = 0; i < t->rows; i++) {
             size_t n = utf8_count(t->cell[i * NCOLS + j]);
-            if (n > t->w[j])
-                t->w[j] = n;
+            if (n > natural[j])
+                natural[j] = n;
         }
+        t->w[j] = natural[j];
+        total += natural[j] + (j ? 1 : 0);
     }
-    if (t->w[COL_TITLE] > 60)
-        t->w[COL_TITLE] = 60;
-    for (j = 0; j < NCOLS; j++)
-        total += t->w[j] + 1;
-    for (i = 0; i < ARRAY_LEN(order) && total > width; i++) {
-        size_t *w = &t->w[order[i]], cut = total - width;
-        size_t room = *w > floor_w[i] ? *w - floor_w[i] : 0;
-        if (cut > room)
-            cut = room;
-        *w -= cut;
-        total -= cut;
+    if (width == 0 || total <= width)
+        return;
+    for (k = 0; k < ARRAY_LEN(fit_steps); k++) {
+        const struct fit_step *s = &fit_steps[k];
+        size_t others = 0, room;
+        for (j = 0; j < NCOLS; j++)
+            t->w[j] = natural[j];
+        t->w[COL_OWNER] = cap(natural[COL_OWNER], s->owner_max);
+        t->w[COL_STATUS] = cap(natural[COL_STATUS], s->status_max);
+        if (s->hide_start)
+            t->w[COL_START] = 0;
+        if (s->hide_prio)
+            t->w[COL_PRIO] = 0;
+        for (j = 0; j < NCOLS; j++)
+            if (j != COL_TITLE && t->w[j])
+                others += t->w[j] + 1;      /* the cell and a space */
+        room = width > others ? width - others : 0;
+        t->w[COL_TITLE] = room < natural[COL_TITLE] ? room
+                                                    : natural[COL_TITLE];
+        if (t->w[COL_TITLE] >= cap(natural[COL_TITLE], s->title_min))
+            return;
     }
-    if (total > width) {
-        t->show[COL_START] = 0;
-        total -= t->w[COL_START] + 1;
-    }
+    t->w[COL_TITLE] = cap(natural[COL_TITLE], fit_steps[k - 1].title_min);
 }
 
 static void print_rows(const struct table *t)
 {
-    size_t i, j, last = NCOLS - 1;
+    size_t i, j;
 
     for (i = 0; i < t->rows; i++) {
         for (j = 0; j < NCOLS; j++) {
-            if (!t->show[j])
+            if (!t->w[j])
                 continue;
-            if (j == last)
+            if (j == COL_RISK)
                 printf("%s", t->cell[i * NCOLS + j]);
             else
                 cli_cell(t->cell[i * NCOLS + j], t->w[j]);
@@ -250,6 +356,7 @@ static void print_table(const struct report *r)
     const struct plan *pl = r->plan;
     const struct catalog *c = r->catalog;
     struct arena *a = arena_new();
+    size_t width = output_width();
     struct table t;
     struct msg *m;
     size_t i;
@@ -261,7 +368,7 @@ static void print_table(const struct report *r)
         msg_date(a, m, "audit", pl->audit);
         msg_date(a, m, "mock", pl->mock_audit);
     }
-    cli_say(L, m);
+    say(L, m, width, 2);
     m = msg_new(a, "cli.plan.counts");
     msg_int(a, m, "gaps", (long long)pl->ngaps);
     msg_int(a, m, "p1", (long long)pl->count[TIER_P1]);
@@ -273,8 +380,8 @@ static void print_table(const struct report *r)
         msg_num(a, m, "cost", pl->total_cost);
         msg_text(a, m, "currency", pl->currency ? pl->currency : "");
     }
-    cli_say(L, m);
-    cli_say(L, plan_readiness(a, pl));
+    say(L, m, width, 2);
+    say(L, plan_readiness(a, pl), width, 2);
     printf("\n");
     if (pl->ngaps == 0) {
         printf("%s\n", lang_str(L, a, "report.no_gaps"));
@@ -310,20 +417,22 @@ static void print_table(const struct report *r)
         row[COL_RISK] = g->at_risk ? lang_str(L, a, "cli.plan.at_risk")
                       : g->critical ? lang_str(L, a, "word.critical") : "";
     }
-    fit(&t, terminal_width());
+    fit(&t, width);
     print_rows(&t);
     if (pl->at_risk) {
         printf("\n%s\n", lang_str(L, a, "cli.plan.at_risk_head"));
         for (i = 0; i < pl->ngaps; i++)
             if (pl->gaps[i].at_risk)
-                printf("  %s: %s\n", c->reqs[pl->gaps[i].req].id,
-                       lang_msg(L, a, pl->gaps[i].risk));
+                print_wrapped(arena_printf(a, "  %s: %s",
+                                           c->reqs[pl->gaps[i].req].id,
+                                           lang_msg(L, a, pl->gaps[i].risk)),
+                              width, 4);
     }
     if (pl->overloads) {
         m = msg_new(a, "cli.plan.overload_head");
         msg_num(a, m, "capacity", pl->capacity_days);
         printf("\n");
-        cli_say(L, m);
+        say(L, m, width, 2);
         for (i = 0; i < pl->nload; i++)
             if (pl->load[i].overloaded) {
                 m = msg_new(a, "cli.plan.overload");
@@ -332,8 +441,8 @@ static void print_table(const struct report *r)
                          : lang_str(L, a, "plan.unassigned"));
                 msg_month(a, m, "month", pl->load[i].month);
                 msg_num(a, m, "days", pl->load[i].days);
-                printf("  ");
-                cli_say(L, m);
+                print_wrapped(arena_printf(a, "  %s", lang_msg(L, a, m)),
+                              width, 4);
             }
     }
     arena_free(a);
@@ -358,14 +467,18 @@ static int cmd_plan(int argc, char **argv)
         goto done;
     switch (a.format) {
     case FMT_CSV:
-        ok = render_plan_csv(s.rep, o, &errs);
+        ok = render_plan_csv(s.rep, a.bom, o, &errs);
         break;
     case FMT_JSON:
         ok = render_plan_json(s.rep, o, &errs);
         break;
-    case FMT_XLSX:
-        ok = render_plan_xlsx(s.rep, o, &errs);
+    case FMT_XLSX: {
+        struct xlsx_options xo;
+        xo.when = cli_report_time();
+        xo.author = NULL;
+        ok = render_xlsx(s.rep, &xo, o, &errs);
         break;
+    }
     default:
         print_table(s.rep);
         break;

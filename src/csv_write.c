@@ -34,3 +34,8 @@ void csv_write_cell(struct strbuf *sb, const char *s, enum csv_cell kind,
     csv_write_field(sb, s, kind);
     strbuf_addc(sb, last ? '\n' : ',');
 }
+
+void csv_write_bom(struct strbuf *sb)
+{
+    strbuf_adds(sb, CSV_BOM);
+}

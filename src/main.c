@@ -25,7 +25,8 @@ static void print_usage(FILE *fp)
         fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(fp, "\nRun 'copcgap <command> --help' for a command's options.\n"
                 "Exit status: 0 done, 1 verdict below --fail-under, "
-                "2 usage, 3 bad input, 4 I/O or internal error.\n");
+                "2 usage, 3 bad input,\n"
+                "4 I/O or internal error.\n");
 }
 
 static const struct command *find_command(const char *name)

@@ -228,11 +228,13 @@ static void render_plan_csv_text(const struct report *r, struct strbuf *sb)
     }
 }
 
-int render_plan_csv(const struct report *r, struct outfile *o,
+int render_plan_csv(const struct report *r, int bom, struct outfile *o,
                     struct cg_errors *errs)
 {
     struct strbuf sb = STRBUF_INIT;
     int ok;
+    if (bom)
+        csv_write_bom(&sb);
     render_plan_csv_text(r, &sb);
     ok = outfile_write(o, strbuf_cstr(&sb), sb.len, errs);
     strbuf_free(&sb);

@@ -25,7 +25,7 @@ libs='
 libxml/*      xmlsafe catalog_xml profile_xml template*
 hpdf.h        pdfkit pdfkit_* pdf_* render_pdf*
 jansson.h     render_json* render_plan render_internal store*
-xlsxwriter.h  render_xlsx
+xlsxwriter.h  render_xlsx*
 nettle/*      org_evidence
 sqlite3.h     store*
 '

@@ -12,17 +12,18 @@ _copcgap()
     case $prev in
         -c|--catalog) COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur")); return ;;
         -o|--output|-j|--json) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --xlsx) COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur")); return ;;
         -l|--lang) COMPREPLY=($(compgen -W "en es" -- "$cur")); return ;;
         --fail-under) COMPREPLY=($(compgen -W "ready conditional" -- "$cur")); return ;;
         -f|--format) COMPREPLY=($(compgen -W "table csv json xlsx" -- "$cur")); return ;;
         --font-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        --capacity) return ;;
+        --capacity|--audit-date) return ;;
     esac
     case $cmd in
         validate) COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur")) ;;
-        kpi) COMPREPLY=($(compgen -W "-o --output -c --catalog --help" -- "$cur") $(compgen -d -- "$cur")) ;;
-        assess) COMPREPLY=($(compgen -W "-c --catalog -o --output -j --json -l --lang --fail-under --font-dir --help" -- "$cur") $(compgen -d -- "$cur")) ;;
-        plan) COMPREPLY=($(compgen -W "-c --catalog -f --format -o --output -l --lang --capacity --help" -- "$cur") $(compgen -d -- "$cur")) ;;
+        kpi) COMPREPLY=($(compgen -W "-o --output -c --catalog --bom --help" -- "$cur") $(compgen -d -- "$cur")) ;;
+        assess) COMPREPLY=($(compgen -W "-c --catalog -o --output -j --json --xlsx -l --lang --fail-under --font-dir --help" -- "$cur") $(compgen -d -- "$cur")) ;;
+        plan) COMPREPLY=($(compgen -W "-c --catalog -f --format -o --output -l --lang --capacity --audit-date --bom --help" -- "$cur") $(compgen -d -- "$cur")) ;;
     esac
 }
 complete -o filenames -F _copcgap copcgap

@@ -25,4 +25,16 @@ void csv_write_field(struct strbuf *sb, const char *s, enum csv_cell kind);
 void csv_write_cell(struct strbuf *sb, const char *s, enum csv_cell kind,
                     int last);
 
+/*
+ * The UTF-8 byte-order mark, EF BB BF.  RFC 4180 has no use for it and
+ * programs read the file the same without it, but Excel on Windows opens
+ * a double-clicked CSV as UTF-8 only when it starts with one (otherwise
+ * in the system's code page: "Ríos" shows as "RÃ­os").  `--bom` asks for
+ * it; copcgap's own reader skips it (csv.h).
+ */
+#define CSV_BOM "\xEF\xBB\xBF"
+
+/* Append the byte-order mark (call before the header row). */
+void csv_write_bom(struct strbuf *sb);
+
 #endif

@@ -44,13 +44,27 @@ int render_pdf_layout(const struct report *r, const struct pdf_options *opt,
                       struct pdfkit **kit, struct pdf_flow **flow,
                       struct cg_errors *errs);
 
-/* The plan (r->plan must be built) as JSON, CSV or an Excel workbook. */
+/* The plan (r->plan must be built) as JSON or CSV; with `bom`, the CSV
+ * starts with a UTF-8 byte-order mark (csv_write.h). */
 int render_plan_json(const struct report *r, struct outfile *o,
                      struct cg_errors *errs);
-int render_plan_csv(const struct report *r, struct outfile *o,
+int render_plan_csv(const struct report *r, int bom, struct outfile *o,
                     struct cg_errors *errs);
-/* A workbook is written by name: o must be a file, not standard output. */
-int render_plan_xlsx(const struct report *r, struct outfile *o,
-                     struct cg_errors *errs);
+
+struct xlsx_options {
+    time_t when;            /* created date in the document properties */
+    const char *author;     /* the preparer; NULL: the profile's lead */
+};
+
+/*
+ * The consultant's workbook (docs/exports.md, "Excel"): Summary,
+ * Requirements, KPIs, Gap register, Action plan (with tracking columns)
+ * and Owner load, named and headed in the report's language.  r must be
+ * assessed and planned (r->org and r->plan set).  A workbook is written
+ * by name: o must be a file, not standard output.  Same report and
+ * opt->when: byte-identical file.
+ */
+int render_xlsx(const struct report *r, const struct xlsx_options *opt,
+                struct outfile *o, struct cg_errors *errs);
 
 #endif
