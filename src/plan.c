@@ -116,7 +116,10 @@ static double base_priority(const struct report *r, const struct gap *g)
 }
 
 /*
- * Scheduling order: blocking and at-risk gaps first, then by priority,
+ * Scheduling order: blocking and at-risk gaps first (and what they wait
+ * for); among those, the one whose work must end soonest (its months of
+ * proof still to fit before the audit: earliest deadline first, which
+ * keeps the latest of them as early as it can be), then by priority,
  * the critical gap first on a tie, then catalogue order.  (Dependencies
  * are honoured separately: a gap is only picked once they are placed.)
  */
@@ -125,6 +128,8 @@ static int before(const struct gap *a, const struct gap *b)
     int fa = a->blocking || a->urgent, fb = b->blocking || b->urgent;
     if (fa != fb)
         return fa;
+    if (fa && a->latest_end != b->latest_end)
+        return a->latest_end < b->latest_end;
     if (fabs(a->priority - b->priority) > 1e-9)
         return a->priority > b->priority;
     if (a->critical != b->critical)
@@ -144,6 +149,21 @@ static cg_day proof_deadline(const struct plan *pl)
 {
     /* The audit reads complete months up to the one before it. */
     return month_last_day(assess_window_end(pl->audit - 1));
+}
+
+/* The last day the work may end so that it is done before the mock
+ * audit and its months of proof are complete by the audit (no audit:
+ * months of proof alone, from the as-of date). */
+static cg_day latest_end(const struct plan *pl, const struct gap *g)
+{
+    cg_day end = pl->has_audit ? fix_deadline(pl) : pl->as_of + CALENDAR_DAYS;
+    if (g->data_months > 0 && pl->has_audit) {
+        cg_day proof = month_first_day(assess_window_end(pl->audit - 1) -
+                                       g->data_months + 1) - 1;
+        if (proof < end)
+            end = proof;
+    }
+    return end;
 }
 
 /* Dependencies of g that end last (for the delay message). */
@@ -438,8 +458,10 @@ static void plan_pass(struct report *r, struct plan *pl, const size_t *order)
     calendar_free(cal);
 }
 
-const struct plan *plan_build(struct report *r,
-                              const struct plan_options *opt)
+/* The plan for one audit date (has_audit 0: none), scheduled and
+ * judged, before it is described and ranked. */
+static struct plan *schedule_for(struct report *r, int has_audit,
+                                 cg_day audit)
 {
     const struct profile *p = r->profile;
     struct plan *pl = arena_calloc(r->arena, 1, sizeof *pl);
@@ -447,14 +469,16 @@ const struct plan *plan_build(struct report *r,
     size_t *order, i, pass;
 
     pl->as_of = p->as_of;
-    pl->has_audit = opt && opt->has_audit ? 1 : p->has_target_audit;
-    pl->audit = opt && opt->has_audit ? opt->audit : p->target_audit;
+    pl->has_audit = has_audit;
+    pl->audit = audit;
     pl->mock_weeks = p->mock_audit_weeks;
     pl->mock_audit = pl->audit - 7 * pl->mock_weeks;
     pl->capacity_days = p->capacity_days;
     pl->day_rate = p->day_rate;
     pl->currency = p->currency;
     collect(r, pl, gap_of);
+    for (i = 0; i < pl->ngaps; i++)
+        pl->gaps[i].latest_end = latest_end(pl, &pl->gaps[i]);
     order = topo_order(pl);
     for (i = 0; i < pl->ngaps; i++) {
         pl->gaps[i].urgency = 1;
@@ -466,6 +490,64 @@ const struct plan *plan_build(struct report *r,
     pl->feasible_audit = pl->unplaced ? 0 : earliest_audit(pl);
     pl->ready = pl->has_audit && pl->at_risk == 0 && !pl->unplaced &&
                 pl->feasible_audit <= pl->audit;
+    free(order);
+    free(gap_of);
+    return pl;
+}
+
+/*
+ * The earliest audit date a plan made for that very date passes (every
+ * action before its mock audit, every month of proof by it): a plan for
+ * another date orders the work for that date's deadlines, so its own
+ * estimate is only a starting point.  Binary search between the first
+ * date a mock audit allows and a date that passes; 0 when none is
+ * found.  Each probe is a whole schedule (milliseconds).
+ */
+static cg_day earliest_passing(struct report *r, cg_day hint)
+{
+    cg_day lo = r->profile->as_of + 1 + 7 * r->profile->mock_audit_weeks;
+    cg_day hi = hint;
+    int tries;
+
+    for (tries = 0; tries < 8; tries++) {
+        const struct plan *probe = schedule_for(r, 1, hi);
+        if (probe->ready)
+            break;
+        if (!probe->feasible_audit)
+            return 0;
+        hi = probe->feasible_audit > hi ? probe->feasible_audit : hi + 7;
+    }
+    if (tries == 8)
+        return 0;
+    if (lo >= hi || schedule_for(r, 1, lo)->ready)
+        return lo < hi ? lo : hi;
+    while (hi - lo > 1) {
+        cg_day mid = lo + (hi - lo) / 2;
+        if (schedule_for(r, 1, mid)->ready)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
+const struct plan *plan_build(struct report *r,
+                              const struct plan_options *opt)
+{
+    const struct profile *p = r->profile;
+    int has_audit = opt && opt->has_audit ? 1 : p->has_target_audit;
+    struct plan *pl = schedule_for(r, has_audit, opt && opt->has_audit
+                                                     ? opt->audit
+                                                     : p->target_audit);
+    size_t i;
+
+    if (pl->feasible_audit) {
+        cg_day best = earliest_passing(r, pl->feasible_audit);
+        /* Never earlier than the audit date a failing plan was made for
+         * (the search assumes a later audit is never harder). */
+        if (best && !(has_audit && !pl->ready && best <= pl->audit))
+            pl->feasible_audit = best;
+    }
     /* Totals are the whole plan's, scheduled or not (the load by month
      * holds only what the calendar could place). */
     pl->total_days = pl->total_cost = 0;
@@ -480,8 +562,6 @@ const struct plan *plan_build(struct report *r,
         plan_describe(r, g);
     }
     rank(r, pl);
-    free(order);
-    free(gap_of);
     r->plan = pl;
     return pl;
 }

@@ -57,6 +57,8 @@ struct gap {
                                    dependencies allow (capacity), or NULL */
     double effort;              /* person-days of work */
     int data_months;            /* months of conforming data after the fix */
+    cg_day latest_end;          /* the work must end by then for the
+                                   mock audit and the months of proof */
     cg_day ready;               /* dependencies done: could start */
     cg_day start;               /* scheduled within capacity */
     cg_day due;
