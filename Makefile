@@ -1,7 +1,8 @@
 # copcgap — build, test, install.
 #
 #   make            build ./copcgap
-#   make check      build and run every test (unit, CLI golden, corpus)
+#   make check      build and run every test (unit, CLI golden, the
+#                   bad-input catalogue)
 #   make demo       run the tool on the shipped samples into out/
 #   make bench      performance benchmarks (not part of check)
 #   make deps       install missing Debian packages (apt-get)
@@ -84,7 +85,7 @@ else
 Q := @
 endif
 
-.PHONY: all check structure unit-tests cli-tests demo bench deps install uninstall \
+.PHONY: all check structure unit-tests cli-tests bad-tests demo bench deps install uninstall \
         clean tools valgrind FORCE
 all: copcgap
 
@@ -152,7 +153,7 @@ tools: $(TOOL_BIN)
 # ---------------------------------------------------------------- tests
 check: deps
 	@$(MAKE) --no-print-directory copcgap tools $(TEST_BIN)
-	@$(MAKE) --no-print-directory structure unit-tests cli-tests
+	@$(MAKE) --no-print-directory structure unit-tests cli-tests bad-tests
 
 # The layer table and the call-cycle check (design.md, "Layers").
 structure: $(LIB_OBJ) $(MAIN_OBJ)
@@ -165,9 +166,16 @@ unit-tests: $(TEST_BIN)
 cli-tests: copcgap tools
 	@sh tests/run-cli.sh $(BIN) $(B)/tools
 
+# The bad-input catalogue (docs/limits.md): files that are not what they
+# seem, outputs that must not clobber, numbers out of range.
+bad-tests: copcgap
+	@sh tests/run-cli.sh $(BIN) $(B)/tools tests/bad "bad-input catalogue"
+
 valgrind: copcgap $(TEST_BIN)
 	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN)
 	@VALGRIND=1 sh tests/run-cli.sh $(BIN) $(B)/tools
+	@VALGRIND=1 sh tests/run-cli.sh $(BIN) $(B)/tools tests/bad \
+	    "bad-input catalogue"
 
 # ---------------------------------------------------------------- demo
 demo: deps

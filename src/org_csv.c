@@ -77,10 +77,13 @@ struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
     size_t n = 0;
 
     *display = NULL;
-    if (stat(path, &st) != 0)
+    /* lstat: a dangling symbolic link is there (and fails to open, with
+     * a message), not silently absent. */
+    if (lstat(path, &st) != 0)
         return NULL;
     *display = path;
-    r = csv_open(path, path, errs);
+    r = csv_open_max(path, path, CSV_MAX_REGISTER_BYTES,
+                     "a register read into memory", errs);
     if (!r)
         return NULL;
     while (cols[n])

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -20,6 +21,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "copcgap/embedded.h"
+#include "copcgap/infile.h"
 #include "copcgap/load.h"
 #include "copcgap/xmlsafe.h"
 
@@ -134,36 +136,40 @@ static void xml_init_once(void)
     xmlSetGenericErrorFunc(NULL, ignore_generic);
 }
 
+/* The whole file, through infile_open (regular files only, never
+ * blocking, at most XML_MAX_BYTES). */
 static char *read_all(const char *path, size_t *len, struct cg_errors *errs)
 {
-    FILE *fp = fopen(path, "rb");
     struct strbuf sb = STRBUF_INIT;
     char chunk[65536];
-    size_t n;
+    long long n;
+    int fd = infile_open(path, path, "an XML file", XML_MAX_BYTES, 0, NULL,
+                         errs);
 
-    if (!fp) {
-        errors_add(errs, errno == ENOENT ? CG_ERR_INPUT : CG_ERR_IO, path, 0,
-                   0, "cannot open: %s", strerror(errno));
+    if (fd < 0)
         return NULL;
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-        if (sb.len + n > (size_t)XML_MAX_BYTES) {
-            errors_add(errs, CG_ERR_INPUT, path, 0, 0,
-                       "file is larger than %ld bytes", XML_MAX_BYTES);
-            fclose(fp);
+    while ((n = infile_read(fd, chunk, sizeof chunk)) > 0) {
+        if (sb.len + (size_t)n > (size_t)XML_MAX_BYTES) {
+            struct strbuf lim = STRBUF_INIT;
+            infile_size_text(XML_MAX_BYTES, &lim);
+            errors_add(errs, CG_ERR_INPUT, path, 0, 0, "grew past %s, the "
+                       "limit for an XML file (docs/limits.md), while being "
+                       "read", lim.buf);
+            strbuf_free(&lim);
+            close(fd);
             strbuf_free(&sb);
             return NULL;
         }
-        strbuf_add(&sb, chunk, n);
+        strbuf_add(&sb, chunk, (size_t)n);
     }
-    if (ferror(fp)) {
+    if (n < 0) {
         errors_add(errs, CG_ERR_IO, path, 0, 0, "read error: %s",
                    strerror(errno));
-        fclose(fp);
+        close(fd);
         strbuf_free(&sb);
         return NULL;
     }
-    fclose(fp);
+    close(fd);
     *len = sb.len;
     return strbuf_detach(&sb);
 }
