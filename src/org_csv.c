@@ -86,6 +86,7 @@ struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
                      "a register read into memory", errs);
     if (!r)
         return NULL;
+    org_note_file(o, path);
     while (cols[n])
         n++;
     if (!csv_find_columns(r, cols, n, idx, errs)) {
@@ -93,6 +94,12 @@ struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
         return NULL;
     }
     return r;
+}
+
+void org_note_file(struct orgdata *o, const char *path)
+{
+    VEC_PUSH(o->files, o->nfiles, o->capfiles) = arena_strdup(o->arena,
+                                                              path);
 }
 
 const char *org_strdup_field(struct orgdata *o, const struct csv_row *row,

@@ -305,6 +305,8 @@ static int check_location(struct orgdata *o, struct ev_files *fs,
         return 0;
     }
     ev->file_present = real != NULL;
+    if (real)
+        org_note_file(o, real);
     if (!ev->sha256 || !real) {
         if (ev->sha256)
             ev->integrity = INTEG_MISSING;     /* the engine reports it */

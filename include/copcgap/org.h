@@ -80,6 +80,11 @@ struct orgdata {
     size_t nfindings;
     struct kpi_store *kpis;     /* metrics.csv + derived */
     size_t nhashed;             /* evidence files hashed (each once) */
+    /* Every file of the folder that was read, as opened (CSV files by
+     * their displayed path, evidence files resolved): what an output
+     * must never replace.  `capfiles` is used while loading only. */
+    const char **files;
+    size_t nfiles, capfiles;
 };
 
 void org_free(struct orgdata *o);
