@@ -15,15 +15,33 @@
 #include "copcgap/profile.h"
 #include "copcgap/xmlsafe.h"
 
+/*
+ * A date attribute.  Assessment dates lie between DATE_FLOOR and 2099:
+ * staff KPIs are derived month by month from the earliest hire (1970 at
+ * the earliest) to as-of, so the ceiling bounds that run too (at most
+ * 1560 months a program; docs/limits.md).
+ */
+#define PROFILE_DATE_CEILING_TEXT "2099-12-31"
+
 static int parse_date_attr(struct profile *p, xmlNodePtr n, const char *name,
                            cg_day *out, struct cg_errors *errs)
 {
     const char *v = xml_attr(p->arena, n, name);
+    cg_day ceiling;
+
     if (!v)
         return 0;
     if (!date_parse(v, strlen(v), out)) {
         errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
                    "%s=\"%s\" is not a calendar date (YYYY-MM-DD)", name, v);
+        return 0;
+    }
+    date_parse(PROFILE_DATE_CEILING_TEXT, 10, &ceiling);
+    if (*out < DATE_FLOOR || *out > ceiling) {
+        errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
+                   "%s=\"%s\" is out of range (from %s to %s; "
+                   "docs/limits.md)", name, v, DATE_FLOOR_TEXT,
+                   PROFILE_DATE_CEILING_TEXT);
         return 0;
     }
     return 1;
