@@ -66,12 +66,18 @@ static void load_program(struct profile *p, xmlNodePtr n, size_t *cap,
     ch = xml_attr(p->arena, n, "channel");
     pg->channel = (enum channel)channel_parse(ch, strlen(ch));
     pg->line = xml_line(n);
-    pg->sl_seconds = xml_attr_double(n, "sl-seconds",
-                                     channel_default_sl_seconds(pg->channel));
-    pg->short_abandon_seconds = xml_attr_double(n, "short-abandon-seconds",
-                                                5);
-    pg->forecast_tolerance_pct = xml_attr_double(n, "forecast-tolerance-pct",
-                                                 15);
+    pg->sl_seconds = xml_attr_num(n, "sl-seconds",
+                                  channel_default_sl_seconds(pg->channel),
+                                  0, LIMIT_SECONDS_MAX, p->path, errs);
+    pg->short_abandon_seconds = xml_attr_num(n, "short-abandon-seconds", 5,
+                                             0, LIMIT_SECONDS_MAX, p->path,
+                                             errs);
+    pg->forecast_tolerance_pct = xml_attr_num(n, "forecast-tolerance-pct",
+                                              15, 0, 1000, p->path, errs);
+    /* Targets are checked against each other: quadratic, so capped. */
+    if (!xml_count_at_most(n, "target", PROFILE_MAX_TARGETS,
+                           "targets in one program", p->path, errs))
+        return;
     for (t = xml_first(n); t; t = xml_next(t)) {
         struct target *tg;
         const char *op;
@@ -82,7 +88,8 @@ static void load_program(struct profile *p, xmlNodePtr n, size_t *cap,
         tg->metric = xml_attr(p->arena, t, "metric");
         op = xml_attr(p->arena, t, "op");
         tg->op = (enum cmp_op)cmp_op_parse(op, strlen(op));
-        tg->value = xml_attr_double(t, "value", 0);
+        tg->value = xml_attr_num(t, "value", 0, -LIMIT_VALUE_MAX,
+                                 LIMIT_VALUE_MAX, p->path, errs);
         tg->line = xml_line(t);
         for (i = 0; i < pg->ntargets; i++) {
             if (strcmp(pg->targets[i].metric, tg->metric) == 0) {
@@ -130,6 +137,14 @@ static void load_elements(struct profile *p, xmlNodePtr root,
     long org_line = 0, asm_line = 0;
     xmlNodePtr n;
 
+    /* Ids are checked against each other (quadratic): counts capped. */
+    if (!xml_count_at_most(root, "program", PROFILE_MAX_PROGRAMS, "programs",
+                           p->path, errs) ||
+        !xml_count_at_most(root, "role", PROFILE_MAX_ENTRIES, "roles",
+                           p->path, errs) ||
+        !xml_count_at_most(root, "scope", PROFILE_MAX_ENTRIES,
+                           "scope exclusions", p->path, errs))
+        return;
     for (n = xml_first(root); n; n = xml_next(n)) {
         if (xml_is(n, "organization")) {
             const char *kind;
