@@ -2,10 +2,12 @@
 #
 #   make            build ./copcgap
 #   make check      build and run every test (unit, CLI golden, the
-#                   bad-input catalogue)
+#                   bad-input catalogue, the fuzz regression corpus)
 #   make demo       run the tool on the shipped samples into out/
 #   make bench      performance benchmarks (not part of check)
 #   make deps       install missing Debian packages (apt-get)
+#   make fuzz       build the libFuzzer targets with clang (build/fuzz/)
+#   make fuzz-run   fuzz each target FUZZ_SECONDS (default 20) seconds
 #
 # Knobs: CC CFLAGS LDFLAGS WERROR=1 SANITIZE=address,undefined
 #        PREFIX DESTDIR VALGRIND=1 (run unit tests under valgrind)
@@ -85,7 +87,8 @@ else
 Q := @
 endif
 
-.PHONY: all check structure unit-tests cli-tests bad-tests demo bench deps install uninstall \
+.PHONY: all check structure unit-tests cli-tests bad-tests fuzz-regress \
+        fuzz fuzz-run deps-fuzz demo bench deps install uninstall \
         clean tools valgrind FORCE
 all: copcgap
 
@@ -153,7 +156,8 @@ tools: $(TOOL_BIN)
 # ---------------------------------------------------------------- tests
 check: deps
 	@$(MAKE) --no-print-directory copcgap tools $(TEST_BIN)
-	@$(MAKE) --no-print-directory structure unit-tests cli-tests bad-tests
+	@$(MAKE) --no-print-directory structure unit-tests cli-tests bad-tests \
+	    fuzz-regress
 
 # The layer table and the call-cycle check (design.md, "Layers").
 structure: $(LIB_OBJ) $(MAIN_OBJ)
@@ -171,6 +175,25 @@ cli-tests: copcgap tools
 bad-tests: copcgap
 	@sh tests/run-cli.sh $(BIN) $(B)/tools tests/bad "bad-input catalogue"
 
+# The fuzz targets built with $(CC) and a plain main (tests/fuzz/replay.c)
+# replay every input fuzzing ever found (tests/fuzz-regress/TARGET): no
+# clang needed.
+FUZZ_TARGETS := csv num expr catalog profile assess
+REPLAY_BIN   := $(patsubst %,$(B)/fuzz-replay/fuzz_%,$(FUZZ_TARGETS))
+
+$(B)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+                         tests/fuzz/fuzz.h tests/fuzz/pipeline.h $(LIB_A)
+	@mkdir -p $(@D)
+	@echo "  REPLAY  $<"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< \
+	    tests/fuzz/replay.c $(LIB_A) $(ALL_LDFLAGS) $(LIBS_ALL)
+
+fuzz-regress: $(REPLAY_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+	    mkdir -p tests/fuzz-regress/$$t; \
+	    $(B)/fuzz-replay/fuzz_$$t tests/fuzz-regress/$$t || exit 1; \
+	done
+
 valgrind: copcgap $(TEST_BIN)
 	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN)
 	@VALGRIND=1 sh tests/run-cli.sh $(BIN) $(B)/tools
@@ -186,12 +209,67 @@ bench: deps
 	@$(MAKE) --no-print-directory copcgap tools
 	@sh bench/run.sh ./copcgap $(B)/tools
 
+# ---------------------------------------------------------------- fuzz
+# libFuzzer targets (tests/fuzz/fuzz_*.c) with ASan and UBSan, built
+# with clang into build/fuzz/ from their own objects; docs/fuzzing.md.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 20
+F            := build/fuzz
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+                -fno-omit-frame-pointer
+FUZZ_CPPFLAGS = -Iinclude -I$(F)/gen -DCOPCGAP_VERSION='"$(VERSION)"' \
+                -D_POSIX_C_SOURCE=200809L
+FUZZ_CFLAGS   = -std=c11 -g -O1 $(FUZZ_SAN) $(PKG_CFLAGS) -MMD -MP
+FUZZ_LIB_OBJ := $(patsubst src/%.c,$(F)/obj/%.o,$(LIB_SRC)) $(F)/obj/embedded.o
+FUZZ_BIN     := $(patsubst %,$(F)/fuzz_%,$(FUZZ_TARGETS))
+
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+fuzz-run: fuzz
+	@sh tools/fuzz-run.sh $(F) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+$(F)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  FUZZCC  $<"
+	$(Q)$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+
+$(F)/gen/config.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define COPCGAP_DATADIR "%s"\n' '$(DATADIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(F)/obj/datadir.o: $(F)/gen/config.h
+
+$(F)/gen/embedded.c: $(EMBED) tools/embed.sh
+	@mkdir -p $(@D)
+	$(Q)sh tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+
+$(F)/obj/embedded.o: $(F)/gen/embedded.c
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(F)/libcopcgap.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+$(F)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/pipeline.h \
+             $(F)/libcopcgap.a
+	@echo "  FUZZER  $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+	    -Itests/fuzz -o $@ $< $(F)/libcopcgap.a $(PKG_LIBS) $(HPDF_LIBS) -lm
+
 # ---------------------------------------------------------------- deps
 DEBS := libxml2-dev libhpdf-dev libsqlite3-dev check libjansson-dev \
         pkg-config fonts-dejavu-core poppler-utils qpdf nettle-dev \
         libxlsxwriter-dev sqlite3 time unzip gcc make
 deps:
 	@sh tools/deps.sh $(DEBS)
+
+# Only make fuzz needs these: make check does not.
+FUZZ_DEBS := clang libclang-rt-14-dev
+deps-fuzz:
+	@sh tools/deps.sh $(FUZZ_DEBS)
 
 # ---------------------------------------------------------------- install
 install: copcgap
@@ -215,4 +293,4 @@ clean:
 	rm -rf build copcgap out samples/*/data
 
 -include $(wildcard $(B)/obj/*.d $(B)/obj/gen/*.d $(B)/tests/*.d \
-                   $(B)/tools/*.d)
+                   $(B)/tools/*.d $(B)/fuzz-replay/*.d $(F)/obj/*.d $(F)/*.d)
