@@ -192,8 +192,8 @@ static void build_rule(struct builder *b, struct requirement *req,
         r->program_target = !v || strcmp(v, "program") == 0;
         v = xml_attr(a, n, "op");
         r->has_fixed = v != NULL;
-        if (v)
-            r->op = (enum cmp_op)cmp_op_parse(v, strlen(v));
+        r->op = (enum cmp_op)xml_attr_enum(n, "op", cmp_op_parse, 0, c->path,
+                                           b->errs);
         r->value = xml_attr_num(n, "value", 0, -LIMIT_VALUE_MAX,
                                 LIMIT_VALUE_MAX, c->path, b->errs);
         if (r->has_fixed != (xml_attr(a, n, "value") != NULL))
@@ -226,7 +226,7 @@ static void build_rule(struct builder *b, struct requirement *req,
     } else if (xml_is(n, "check")) {
         struct expr_diag diag;
         r->type = RULE_CHECK;
-        r->expr_text = xml_attr(a, n, "expr");
+        r->expr_text = xml_attr_raw(a, n, "expr");
         r->expr_line = r->line;
         memset(&diag, 0, sizeof diag);
         if (r->expr_text && strlen(r->expr_text) > EXPR_MAX_LEN) {
@@ -312,19 +312,20 @@ static void build_requirement(struct builder *b, xmlNodePtr n, size_t cat,
         else if (xml_is(t, "remediation"))
             xml_add_text(a, &req->remediation, t, c->path, b->errs);
         else if (xml_is(t, "applies-to")) {
-            const char *kind = xml_attr(a, t, "kind");
-            if (kind)
-                req->applies_kind = 1u << org_kind_parse(kind, strlen(kind));
+            int kind = xml_attr_enum(t, "kind", org_kind_parse, -1, c->path,
+                                     b->errs);
+            if (kind >= 0)
+                req->applies_kind = 1u << kind;
             req->applies_channels = parse_channels(xml_attr(a, t,
                                                             "channels"));
         } else if (xml_is(t, "depends-on") && req->ndepends < ndep) {
             req->depends[req->ndepends++] = xml_attr(a, t, "ref");
         } else if (xml_is(t, "ref") && req->nrefs < nref) {
             struct xref *x = &req->refs[req->nrefs++];
-            const char *rel = xml_attr(a, t, "relation");
             x->standard = xml_attr(a, t, "standard");
             x->clause = xml_attr(a, t, "clause");
-            x->rel = (enum xrel)xrel_parse(rel, strlen(rel));
+            x->rel = (enum xrel)xml_attr_enum(t, "relation", xrel_parse, 0,
+                                              c->path, b->errs);
             x->joint = xml_attr_bool(t, "joint", 0);
             x->line = xml_line(t);
             for (xmlNodePtr r = xml_first(t); r; r = xml_next(r))

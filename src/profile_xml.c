@@ -51,7 +51,6 @@ static void load_program(struct profile *p, xmlNodePtr n, size_t *cap,
                          struct cg_errors *errs)
 {
     struct program *pg;
-    const char *ch;
     size_t tcap = 0;
     xmlNodePtr t;
 
@@ -63,8 +62,8 @@ static void load_program(struct profile *p, xmlNodePtr n, size_t *cap,
     if (!pg->name)
         pg->name = pg->id;
     pg->client = xml_attr(p->arena, n, "client");
-    ch = xml_attr(p->arena, n, "channel");
-    pg->channel = (enum channel)channel_parse(ch, strlen(ch));
+    pg->channel = (enum channel)xml_attr_enum(n, "channel", channel_parse, 0,
+                                              p->path, errs);
     pg->line = xml_line(n);
     pg->sl_seconds = xml_attr_num(n, "sl-seconds",
                                   channel_default_sl_seconds(pg->channel),
@@ -80,14 +79,13 @@ static void load_program(struct profile *p, xmlNodePtr n, size_t *cap,
         return;
     for (t = xml_first(n); t; t = xml_next(t)) {
         struct target *tg;
-        const char *op;
         size_t i;
 
         VEC_RESERVE(pg->targets, tcap, pg->ntargets + 1);
         tg = &pg->targets[pg->ntargets];
         tg->metric = xml_attr(p->arena, t, "metric");
-        op = xml_attr(p->arena, t, "op");
-        tg->op = (enum cmp_op)cmp_op_parse(op, strlen(op));
+        tg->op = (enum cmp_op)xml_attr_enum(t, "op", cmp_op_parse, 0,
+                                            p->path, errs);
         tg->value = xml_attr_num(t, "value", 0, -LIMIT_VALUE_MAX,
                                  LIMIT_VALUE_MAX, p->path, errs);
         tg->line = xml_line(t);
@@ -147,7 +145,6 @@ static void load_elements(struct profile *p, xmlNodePtr root,
         return;
     for (n = xml_first(root); n; n = xml_next(n)) {
         if (xml_is(n, "organization")) {
-            const char *kind;
             if (org_line) {
                 errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
                            "second <organization> (first on line %ld)",
@@ -159,8 +156,8 @@ static void load_elements(struct profile *p, xmlNodePtr root,
             p->org_name = xml_attr(p->arena, n, "name");
             if (!p->org_name)
                 p->org_name = p->org_id;
-            kind = xml_attr(p->arena, n, "kind");
-            p->kind = (enum org_kind)org_kind_parse(kind, strlen(kind));
+            p->kind = (enum org_kind)xml_attr_enum(n, "kind", org_kind_parse,
+                                                   0, p->path, errs);
         } else if (xml_is(n, "assessment")) {
             if (asm_line) {
                 errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,

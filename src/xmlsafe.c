@@ -492,7 +492,8 @@ xmlNodePtr xml_first(xmlNodePtr parent)
     return n;
 }
 
-const char *xml_attr(struct arena *a, xmlNodePtr node, const char *name)
+const char *xml_attr_raw(struct arena *a, xmlNodePtr node,
+                         const char *name)
 {
     xmlChar *v = xmlGetNoNsProp(node, (const xmlChar *)name);
     const char *s;
@@ -524,6 +525,18 @@ static const char *collapse(struct arena *a, const char *in)
     }
     s = arena_strndup(a, strbuf_cstr(&sb), sb.len);
     strbuf_free(&sb);
+    return s;
+}
+
+const char *xml_attr(struct arena *a, xmlNodePtr node, const char *name)
+{
+    xmlChar *v = xmlGetNoNsProp(node, (const xmlChar *)name);
+    const char *s;
+
+    if (!v)
+        return NULL;
+    s = collapse(a, (const char *)v);
+    xmlFree(v);
     return s;
 }
 
@@ -613,6 +626,29 @@ int xml_attr_int(xmlNodePtr node, const char *name, int def, int lo, int hi,
     /* In [lo, hi] and whole: the cast is exact. */
     return attr_number(node, name, lo, hi, 1, path, errs, &r) ? (int)r
                                                                : def;
+}
+
+int xml_attr_enum(xmlNodePtr node, const char *name,
+                  int (*parse)(const char *s, size_t len), int def,
+                  const char *path, struct cg_errors *errs)
+{
+    struct arena *a = arena_new();
+    const char *v = xml_attr(a, node, name);
+    int r = def;
+
+    if (v) {
+        r = parse(v, strlen(v));
+        if (r < 0) {
+            struct strbuf q = STRBUF_INIT;
+            strbuf_add_quoted(&q, v, strlen(v), 40);
+            errors_add(errs, CG_ERR_INPUT, path, xml_line(node), 0,
+                       "%s=%s is not one of its values", name, q.buf);
+            strbuf_free(&q);
+            r = def;
+        }
+    }
+    arena_free(a);
+    return r;
 }
 
 int xml_count_at_most(xmlNodePtr parent, const char *name, size_t max,

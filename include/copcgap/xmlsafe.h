@@ -60,8 +60,18 @@ int xml_is(xmlNodePtr node, const char *name);
 /* Next element sibling (or first child with xml_first), skipping text. */
 xmlNodePtr xml_first(xmlNodePtr parent);
 xmlNodePtr xml_next(xmlNodePtr node);
-/* Attribute value copied into the arena, or NULL when absent. */
+/*
+ * Attribute value copied into the arena, or NULL when absent, with its
+ * white space collapsed as XML Schema does for xs:token (ends trimmed,
+ * runs made one space).  The schema validated the collapsed value, so
+ * the loader must use it too: channel="  chat" is a valid token "chat",
+ * and read raw it matched no channel (an index of -1 used as a shift).
+ */
 const char *xml_attr(struct arena *a, xmlNodePtr node, const char *name);
+/* The value exactly as written (for check expressions, whose columns
+ * are reported). */
+const char *xml_attr_raw(struct arena *a, xmlNodePtr node,
+                         const char *name);
 /* Element text content copied into the arena, whitespace-trimmed. */
 const char *xml_text(struct arena *a, xmlNodePtr node);
 /* xml:lang of an element, or "en" when absent. */
@@ -83,6 +93,16 @@ double xml_attr_num(xmlNodePtr node, const char *name, double def,
 /* The same for an integer attribute; the range must fit an int. */
 int xml_attr_int(xmlNodePtr node, const char *name, int def, int lo, int hi,
                  const char *path, struct cg_errors *errs);
+
+/*
+ * An enumerated attribute through its model's parser (channel_parse,
+ * cmp_op_parse, ...): the index, or def when absent.  The schema allows
+ * only known values, so a value the parser refuses means the two
+ * disagree: an error at the element, and def, never a negative index.
+ */
+int xml_attr_enum(xmlNodePtr node, const char *name,
+                  int (*parse)(const char *s, size_t len), int def,
+                  const char *path, struct cg_errors *errs);
 
 /*
  * 1 when `parent` has at most `max` element children named `name` (any
