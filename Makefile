@@ -8,6 +8,7 @@
 #   make deps       install missing Debian packages (apt-get)
 #   make fuzz       build the libFuzzer targets with clang (build/fuzz/)
 #   make fuzz-run   fuzz each target FUZZ_SECONDS (default 20) seconds
+#   make lint       cppcheck and clang-tidy, zero findings (docs/lint.md)
 #
 # Knobs: CC CFLAGS LDFLAGS WERROR=1 SANITIZE=address,undefined
 #        PREFIX DESTDIR VALGRIND=1 (run unit tests under valgrind)
@@ -88,7 +89,7 @@ Q := @
 endif
 
 .PHONY: all check structure unit-tests cli-tests bad-tests fuzz-regress \
-        fuzz fuzz-run deps-fuzz demo bench deps install uninstall \
+        fuzz fuzz-run deps-fuzz lint deps-lint demo bench deps install uninstall \
         clean tools valgrind FORCE
 all: copcgap
 
@@ -259,6 +260,10 @@ $(F)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/pipeline.h \
 	$(Q)$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
 	    -Itests/fuzz -o $@ $< $(F)/libcopcgap.a $(PKG_LIBS) $(HPDF_LIBS) -lm
 
+# ---------------------------------------------------------------- lint
+lint: deps-lint
+	@sh tools/lint.sh
+
 # ---------------------------------------------------------------- deps
 DEBS := libxml2-dev libhpdf-dev libsqlite3-dev check libjansson-dev \
         pkg-config fonts-dejavu-core poppler-utils qpdf nettle-dev \
@@ -266,10 +271,13 @@ DEBS := libxml2-dev libhpdf-dev libsqlite3-dev check libjansson-dev \
 deps:
 	@sh tools/deps.sh $(DEBS)
 
-# Only make fuzz needs these: make check does not.
+# Only make fuzz and make lint need these: make check does not.
 FUZZ_DEBS := clang libclang-rt-14-dev
+LINT_DEBS := cppcheck clang-tidy
 deps-fuzz:
 	@sh tools/deps.sh $(FUZZ_DEBS)
+deps-lint:
+	@sh tools/deps.sh $(LINT_DEBS)
 
 # ---------------------------------------------------------------- install
 install: copcgap

@@ -180,7 +180,6 @@ void cli_cell(const char *s, size_t width)
         if (cols + 1 == width && i + n < len) {
             fputs("…", stdout);
             cols++;
-            i = len;
             break;
         }
         fwrite(s + i, 1, n, stdout);

@@ -114,7 +114,7 @@ static int sha256_fd(int fd, char hex[65])
     struct sha256_ctx ctx;
     char buf[65536];
     long long n;
-    int i;
+    size_t i;
 
     sha256_init(&ctx);
     while ((n = infile_read(fd, buf, sizeof buf)) > 0)

@@ -63,7 +63,7 @@ static void heading(struct pdfkit *k, const char *text, float size)
 
 static void key_value(struct pdfkit *k, const char *key, const char *value)
 {
-    float y = pdfkit_y(k);
+    float y;
     pdfkit_need(k, 14);
     y = pdfkit_y(k);
     pdfkit_text_at(k, PDF_BOLD, 10, &muted, PDF_MARGIN, y - 10, ALIGN_LEFT,

@@ -319,8 +319,9 @@ xmlDocPtr xml_read(const char *path, struct cg_errors *errs)
     buf = read_all(path, &len, errs);
     if (!buf)
         return NULL;
-    if (len > (size_t)XML_MAX_BYTES || len > 0x7fffffff ||
-        !prescan(buf, len, path, errs)) {
+    /* libxml2 takes an int length: the cap keeps it in range. */
+    _Static_assert(XML_MAX_BYTES <= 0x7fffffff, "XML_MAX_BYTES fits an int");
+    if (len > (size_t)XML_MAX_BYTES || !prescan(buf, len, path, errs)) {
         free(buf);
         return NULL;
     }

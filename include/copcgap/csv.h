@@ -36,11 +36,11 @@
 #include "copcgap/util.h"
 
 /* Default read size; the buffer starts at this size. */
-#define CSV_BUFFER_SIZE (1024 * 1024)
+#define CSV_BUFFER_SIZE ((size_t)1 << 20)
 
 /* The longest record accepted (docs/limits.md): a megabyte holds any
  * real row, notes included; a longer one means the file is not CSV. */
-#define CSV_MAX_RECORD_BYTES (1024 * 1024)
+#define CSV_MAX_RECORD_BYTES ((size_t)1 << 20)
 
 /* The largest CSV file streamed (raw data; docs/limits.md): 64 GiB is
  * about 900 million contact rows, some years of the largest site. */
