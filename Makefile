@@ -1,11 +1,15 @@
 # copcgap — build, test, install.
 #
 #   make            build ./copcgap
-#   make check      build and run every test (unit, CLI golden, corpus)
+#   make check      build and run every test (unit, CLI golden, the
+#                   bad-input catalogue, the fuzz regression corpus)
 #   make demo       run the tool on the shipped samples into out/
 #   make bench      performance benchmarks (not part of check)
 #   make coverage   line coverage of src/ by the tests (gcovr)
 #   make deps       install missing Debian packages (apt-get)
+#   make fuzz       build the libFuzzer targets with clang (build/fuzz/)
+#   make fuzz-run   fuzz each target FUZZ_SECONDS (default 20) seconds
+#   make lint       cppcheck and clang-tidy, zero findings (docs/lint.md)
 #
 # Knobs: CC CFLAGS LDFLAGS WERROR=1 SANITIZE=address,undefined COVERAGE=1
 #        PREFIX DESTDIR VALGRIND=1 (run unit tests under valgrind)
@@ -94,7 +98,9 @@ else
 Q := @
 endif
 
-.PHONY: all check structure coverage unit-tests cli-tests demo bench deps install uninstall \
+.PHONY: all check structure coverage unit-tests cli-tests bad-tests \
+        fuzz-regress fuzz fuzz-run deps-fuzz lint deps-lint demo bench deps \
+        install uninstall \
         clean tools valgrind FORCE
 all: copcgap
 
@@ -174,7 +180,8 @@ tools: $(TOOL_BIN)
 # ---------------------------------------------------------------- tests
 check: deps
 	@$(MAKE) --no-print-directory copcgap tools $(TEST_BIN)
-	@$(MAKE) --no-print-directory structure unit-tests cli-tests
+	@$(MAKE) --no-print-directory structure unit-tests cli-tests bad-tests \
+	    fuzz-regress
 
 # The layer table, the call-cycle check (design.md, "Layers") and the
 # language table against the keys the code names.
@@ -198,15 +205,41 @@ coverage: deps
 	@find build/cov -name '*.gcda' -delete 2>/dev/null || true
 	@$(MAKE) --no-print-directory COVERAGE=1 CFLAGS='-O0 -g' copcgap tools
 	@$(MAKE) --no-print-directory COVERAGE=1 CFLAGS='-O0 -g' unit-tests \
-	    cli-tests
+	    cli-tests bad-tests
 	@gcovr --root . --filter 'src/' --object-directory build/cov \
 	    --print-summary --fail-under-line $(COVERAGE_MIN) \
 	    --txt build/cov/coverage.txt | tail -n 3
 	@echo "per file: build/cov/coverage.txt"
 
+# The bad-input catalogue (docs/limits.md): files that are not what they
+# seem, outputs that must not clobber, numbers out of range.
+bad-tests: copcgap
+	@sh tests/run-cli.sh $(BIN) $(B)/tools tests/bad "bad-input catalogue"
+
+# The fuzz targets built with $(CC) and a plain main (tests/fuzz/replay.c)
+# replay every input fuzzing ever found (tests/fuzz-regress/TARGET): no
+# clang needed.
+FUZZ_TARGETS := csv num expr catalog profile assess
+REPLAY_BIN   := $(patsubst %,$(B)/fuzz-replay/fuzz_%,$(FUZZ_TARGETS))
+
+$(B)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+                         tests/fuzz/fuzz.h tests/fuzz/pipeline.h $(LIB_A)
+	@mkdir -p $(@D)
+	@echo "  REPLAY  $<"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< \
+	    tests/fuzz/replay.c $(LIB_A) $(ALL_LDFLAGS) $(LIBS_ALL)
+
+fuzz-regress: $(REPLAY_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+	    mkdir -p tests/fuzz-regress/$$t; \
+	    $(B)/fuzz-replay/fuzz_$$t tests/fuzz-regress/$$t || exit 1; \
+	done
+
 valgrind: copcgap $(TEST_BIN)
 	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN)
 	@VALGRIND=1 sh tests/run-cli.sh $(BIN) $(B)/tools
+	@VALGRIND=1 sh tests/run-cli.sh $(BIN) $(B)/tools tests/bad \
+	    "bad-input catalogue"
 
 # ---------------------------------------------------------------- demo
 demo: deps
@@ -217,12 +250,74 @@ bench: deps
 	@$(MAKE) --no-print-directory copcgap tools
 	@sh bench/run.sh ./copcgap $(B)/tools
 
+# ---------------------------------------------------------------- fuzz
+# libFuzzer targets (tests/fuzz/fuzz_*.c) with ASan and UBSan, built
+# with clang into build/fuzz/ from their own objects; docs/fuzzing.md.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 20
+F            := build/fuzz
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+                -fno-omit-frame-pointer
+FUZZ_CPPFLAGS = -Iinclude -I$(F)/gen -DCOPCGAP_VERSION='"$(VERSION)"' \
+                -D_POSIX_C_SOURCE=200809L
+FUZZ_CFLAGS   = -std=c11 -g -O1 $(FUZZ_SAN) $(PKG_CFLAGS) -MMD -MP
+FUZZ_LIB_OBJ := $(patsubst src/%.c,$(F)/obj/%.o,$(LIB_SRC)) $(F)/obj/embedded.o
+FUZZ_BIN     := $(patsubst %,$(F)/fuzz_%,$(FUZZ_TARGETS))
+
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+fuzz-run: fuzz
+	@sh tools/fuzz-run.sh $(F) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+$(F)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  FUZZCC  $<"
+	$(Q)$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+
+$(F)/gen/config.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define COPCGAP_DATADIR "%s"\n' '$(DATADIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(F)/obj/datadir.o: $(F)/gen/config.h
+
+$(F)/gen/embedded.c: $(EMBED) tools/embed.sh
+	@mkdir -p $(@D)
+	$(Q)sh tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+
+$(F)/obj/embedded.o: $(F)/gen/embedded.c
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(F)/libcopcgap.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+$(F)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/pipeline.h \
+             $(F)/libcopcgap.a
+	@echo "  FUZZER  $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+	    -Itests/fuzz -o $@ $< $(F)/libcopcgap.a $(PKG_LIBS) $(HPDF_LIBS) -lm
+
+# ---------------------------------------------------------------- lint
+lint: deps-lint
+	@sh tools/lint.sh
+
 # ---------------------------------------------------------------- deps
 DEBS := libxml2-dev libhpdf-dev libsqlite3-dev check libjansson-dev \
         pkg-config fonts-dejavu-core poppler-utils qpdf nettle-dev \
         libxlsxwriter-dev sqlite3 time unzip gcc make
 deps:
 	@sh tools/deps.sh $(DEBS)
+
+# Only make fuzz and make lint need these: make check does not.
+FUZZ_DEBS := clang libclang-rt-14-dev
+LINT_DEBS := cppcheck clang-tidy
+deps-fuzz:
+	@sh tools/deps.sh $(FUZZ_DEBS)
+deps-lint:
+	@sh tools/deps.sh $(LINT_DEBS)
 
 # ---------------------------------------------------------------- install
 install: copcgap
@@ -247,4 +342,4 @@ clean:
 	rm -rf build copcgap out samples/*/data
 
 -include $(wildcard $(B)/obj/*.d $(B)/obj/gen/*.d $(B)/tests/*.d \
-                   $(B)/tools/*.d)
+                   $(B)/tools/*.d $(B)/fuzz-replay/*.d $(F)/obj/*.d $(F)/*.d)

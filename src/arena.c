@@ -8,7 +8,7 @@
 #include "copcgap/strbuf.h"
 
 #define ALIGN 16
-#define BLOCK_SIZE (64 * 1024)
+#define BLOCK_SIZE ((size_t)64 << 10)
 
 struct block {
     struct block *next;

@@ -22,6 +22,7 @@ struct builder {
     struct catalog *c;
     struct cg_errors *errs;
     size_t cat_cap, item_cap, req_cap, metric_cap;
+    int too_many_reqs;          /* reported once */
 };
 
 static channel_mask parse_channels(const char *list)
@@ -78,43 +79,70 @@ static enum program_weight parse_weight(const char *v,
     return strcmp(v, "equal") == 0 ? PW_EQUAL : PW_VOLUME;
 }
 
+/* Attributes in range (load.h, docs/limits.md), errors located at the
+ * element. */
+static double fraction(struct builder *b, xmlNodePtr n, const char *name,
+                       double def)
+{
+    return xml_attr_num(n, name, def, 0, 1, b->c->path, b->errs);
+}
+
+static double weight(struct builder *b, xmlNodePtr n, const char *name,
+                     double def)
+{
+    return xml_attr_num(n, name, def, 0, LIMIT_WEIGHT_MAX, b->c->path,
+                        b->errs);
+}
+
+/* Person-days of an action (catalogue.xsd, type effort). */
+static double effort(struct builder *b, xmlNodePtr n, const char *name,
+                     double def)
+{
+    return xml_attr_num(n, name, def, 0, 1000, b->c->path, b->errs);
+}
+
+static int months(struct builder *b, xmlNodePtr n, const char *name, int def)
+{
+    return xml_attr_int(n, name, def, 1, LIMIT_MONTHS_MAX, b->c->path,
+                        b->errs);
+}
+
 static void build_scoring(struct builder *b, xmlNodePtr n)
 {
     struct scoring *s = &b->c->scoring;
-    s->met_min = xml_attr_double(n, "met-min", s->met_min);
-    s->partial_min = xml_attr_double(n, "partial-min", s->partial_min);
-    s->no_data_score = xml_attr_double(n, "no-data-score", s->no_data_score);
-    s->partial_finding = xml_attr_double(n, "partial-finding",
-                                         s->partial_finding);
-    s->conditional_min = xml_attr_double(n, "conditional-min",
-                                         s->conditional_min);
-    s->window_months = (int)xml_attr_long(n, "window-months",
-                                          s->window_months);
-    s->critical_factor = xml_attr_double(n, "critical-factor",
-                                         s->critical_factor);
-    s->urgency_factor = xml_attr_double(n, "urgency-factor",
-                                        s->urgency_factor);
+    s->met_min = fraction(b, n, "met-min", s->met_min);
+    s->partial_min = fraction(b, n, "partial-min", s->partial_min);
+    s->no_data_score = fraction(b, n, "no-data-score", s->no_data_score);
+    s->partial_finding = fraction(b, n, "partial-finding",
+                                  s->partial_finding);
+    s->conditional_min = fraction(b, n, "conditional-min",
+                                  s->conditional_min);
+    s->window_months = months(b, n, "window-months", s->window_months);
+    s->critical_factor = weight(b, n, "critical-factor", s->critical_factor);
+    s->urgency_factor = weight(b, n, "urgency-factor", s->urgency_factor);
     s->program_weight = parse_weight(xml_attr(b->c->arena, n,
                                               "program-weight"),
                                      s->program_weight);
-    s->trend_confidence = xml_attr_double(n, "trend-confidence",
-                                          s->trend_confidence);
-    s->tier2_slack_days = (int)xml_attr_long(n, "tier2-slack-days",
-                                             s->tier2_slack_days);
-    s->effort[RULE_EVIDENCE] = xml_attr_double(n, "effort-evidence",
-                                               s->effort[RULE_EVIDENCE]);
-    s->effort[RULE_FINDING] = xml_attr_double(n, "effort-finding",
-                                              s->effort[RULE_FINDING]);
-    s->effort[RULE_METRIC] = xml_attr_double(n, "effort-metric",
-                                             s->effort[RULE_METRIC]);
-    s->effort[RULE_TREND] = xml_attr_double(n, "effort-trend",
-                                            s->effort[RULE_TREND]);
-    s->effort[RULE_SAMPLE] = xml_attr_double(n, "effort-sample",
-                                             s->effort[RULE_SAMPLE]);
-    s->effort[RULE_CHECK] = xml_attr_double(n, "effort-check",
-                                            s->effort[RULE_CHECK]);
-    s->effort[RULE_CADENCE] = xml_attr_double(n, "effort-cadence",
-                                              s->effort[RULE_CADENCE]);
+    s->trend_confidence = xml_attr_num(n, "trend-confidence",
+                                       s->trend_confidence, 0.5, 0.9999,
+                                       b->c->path, b->errs);
+    s->tier2_slack_days = xml_attr_int(n, "tier2-slack-days",
+                                       s->tier2_slack_days, 0, 3650,
+                                       b->c->path, b->errs);
+    s->effort[RULE_EVIDENCE] = effort(b, n, "effort-evidence",
+                                      s->effort[RULE_EVIDENCE]);
+    s->effort[RULE_FINDING] = effort(b, n, "effort-finding",
+                                     s->effort[RULE_FINDING]);
+    s->effort[RULE_METRIC] = effort(b, n, "effort-metric",
+                                    s->effort[RULE_METRIC]);
+    s->effort[RULE_TREND] = effort(b, n, "effort-trend",
+                                   s->effort[RULE_TREND]);
+    s->effort[RULE_SAMPLE] = effort(b, n, "effort-sample",
+                                    s->effort[RULE_SAMPLE]);
+    s->effort[RULE_CHECK] = effort(b, n, "effort-check",
+                                   s->effort[RULE_CHECK]);
+    s->effort[RULE_CADENCE] = effort(b, n, "effort-cadence",
+                                     s->effort[RULE_CADENCE]);
 }
 
 static void build_metrics(struct builder *b, xmlNodePtr n)
@@ -122,6 +150,9 @@ static void build_metrics(struct builder *b, xmlNodePtr n)
     struct catalog *c = b->c;
     xmlNodePtr m, t;
 
+    if (!xml_count_at_most(n, NULL, CATALOG_MAX_METRICS, "declared metrics",
+                           c->path, b->errs))
+        return;
     for (m = xml_first(n); m; m = xml_next(m)) {
         struct declared_metric *d =
             &VEC_PUSH(c->metrics, c->nmetrics, b->metric_cap);
@@ -158,8 +189,8 @@ static void build_window(struct builder *b, struct rule *r, xmlNodePtr n)
 {
     struct catalog *c = b->c;
     r->mode = (enum window_mode)parse_mode(xml_attr(c->arena, n, "mode"));
-    r->months = (int)xml_attr_long(n, "months", 0);
-    r->at_least = (int)xml_attr_long(n, "at-least", 0);
+    r->months = months(b, n, "months", 0);
+    r->at_least = months(b, n, "at-least", 0);
 }
 
 static void build_rule(struct builder *b, struct requirement *req,
@@ -176,7 +207,7 @@ static void build_rule(struct builder *b, struct requirement *req,
     r->id_given = r->id != NULL;
     if (!r->id)
         r->id = arena_printf(a, "%s/%zu", req->id, index + 1);
-    r->weight = xml_attr_double(n, "weight", 1);
+    r->weight = weight(b, n, "weight", 1);
     r->channels = parse_channels(xml_attr(a, n, "channels"));
     r->per_program = xml_attr_bool(n, "per-program", 0);
     r->program_weight = parse_weight(xml_attr(a, n, "program-weight"),
@@ -189,8 +220,10 @@ static void build_rule(struct builder *b, struct requirement *req,
         r->type = RULE_EVIDENCE;
         r->kinds = parse_words(a, xml_attr(a, n, "kinds"), &r->nkinds);
         r->approved = xml_attr_bool(n, "approved", 1);
-        r->max_age_days = (int)xml_attr_long(n, "max-age-days", 0);
-        r->min_count = (int)xml_attr_long(n, "min-count", 1);
+        r->max_age_days = xml_attr_int(n, "max-age-days", 0, 1,
+                                       LIMIT_AGE_DAYS_MAX, c->path, b->errs);
+        r->min_count = xml_attr_int(n, "min-count", 1, 1,
+                                    LIMIT_MIN_COUNT_MAX, c->path, b->errs);
         v = xml_attr(a, n, "validity");
         r->validity = v && strcmp(v, "expires") == 0 ? VALID_EXPIRES
                                                       : VALID_AGE;
@@ -198,8 +231,9 @@ static void build_rule(struct builder *b, struct requirement *req,
         r->type = RULE_CADENCE;
         r->kinds = parse_words(a, xml_attr(a, n, "kinds"), &r->nkinds);
         r->approved = xml_attr_bool(n, "approved", 1);
-        r->months = (int)xml_attr_long(n, "months", 0);
-        r->min_count = (int)xml_attr_long(n, "min-per-month", 1);
+        r->months = months(b, n, "months", 0);
+        r->min_count = xml_attr_int(n, "min-per-month", 1, 1,
+                                    LIMIT_MIN_COUNT_MAX, c->path, b->errs);
     } else if (xml_is(n, "finding")) {
         r->type = RULE_FINDING;
     } else if (xml_is(n, "metric")) {
@@ -209,9 +243,10 @@ static void build_rule(struct builder *b, struct requirement *req,
         r->program_target = !v || strcmp(v, "program") == 0;
         v = xml_attr(a, n, "op");
         r->has_fixed = v != NULL;
-        if (v)
-            r->op = (enum cmp_op)cmp_op_parse(v, strlen(v));
-        r->value = xml_attr_double(n, "value", 0);
+        r->op = (enum cmp_op)xml_attr_enum(n, "op", cmp_op_parse, 0, c->path,
+                                           b->errs);
+        r->value = xml_attr_num(n, "value", 0, -LIMIT_VALUE_MAX,
+                                LIMIT_VALUE_MAX, c->path, b->errs);
         if (r->has_fixed != (xml_attr(a, n, "value") != NULL))
             errors_add(b->errs, CG_ERR_INPUT, c->path, r->line, 0,
                        "metric rule \"%s\": op and value go together",
@@ -220,9 +255,10 @@ static void build_rule(struct builder *b, struct requirement *req,
     } else if (xml_is(n, "trend")) {
         r->type = RULE_TREND;
         r->metric = xml_attr(a, n, "name");
-        r->months = (int)xml_attr_long(n, "months", 0);
-        r->min_points = (int)xml_attr_long(n, "min-points", 3);
-        r->tolerance = xml_attr_double(n, "tolerance", 0);
+        r->months = months(b, n, "months", 0);
+        r->min_points = months(b, n, "min-points", 3);
+        r->tolerance = xml_attr_num(n, "tolerance", 0, 0, LIMIT_VALUE_MAX,
+                                    c->path, b->errs);
         v = xml_attr(a, n, "better");
         r->better = -1;         /* the metric's own direction */
         if (v)
@@ -233,18 +269,26 @@ static void build_rule(struct builder *b, struct requirement *req,
         r->metric = xml_attr(a, n, "name");
         if (!r->metric)
             r->metric = "euc_moe";
-        r->max_moe = xml_attr_double(n, "max-moe", 0);
+        r->max_moe = xml_attr_num(n, "max-moe", 0, 0, 100, c->path,
+                                  b->errs);
         r->relative_to = xml_attr(a, n, "relative-to");
-        r->fraction = xml_attr_double(n, "fraction", 1);
-        r->z = xml_attr_double(n, "z", 1.96);
-        r->expected_p = xml_attr_double(n, "p", 0);
+        r->fraction = xml_attr_num(n, "fraction", 1, 0, 10, c->path,
+                                   b->errs);
+        r->z = weight(b, n, "z", 1.96);
+        r->expected_p = fraction(b, n, "p", 0);
         build_window(b, r, n);
     } else if (xml_is(n, "check")) {
         struct expr_diag diag;
         r->type = RULE_CHECK;
-        r->expr_text = xml_attr(a, n, "expr");
+        r->expr_text = xml_attr_raw(a, n, "expr");
         r->expr_line = r->line;
         memset(&diag, 0, sizeof diag);
+        if (r->expr_text && strlen(r->expr_text) > EXPR_MAX_LEN) {
+            errors_add(b->errs, CG_ERR_INPUT, c->path, r->line, 0,
+                       "requirement %s: check expression longer than %d "
+                       "bytes (docs/limits.md)", req->id, EXPR_MAX_LEN);
+            return;
+        }
         r->expr = expr_compile(a, r->expr_text, fact_functions, &diag);
         if (!r->expr)
             errors_add(b->errs, CG_ERR_INPUT, c->path, r->line, 0,
@@ -264,6 +308,15 @@ static void build_requirement(struct builder *b, xmlNodePtr n, size_t cat,
     xmlNodePtr t;
     size_t ndep = 0, nref = 0, nrule = 0;
 
+    /* The first one too many is reported; the rest are not built. */
+    if (c->nreqs >= CATALOG_MAX_REQUIREMENTS) {
+        if (!b->too_many_reqs)
+            errors_add(b->errs, CG_ERR_INPUT, c->path, xml_line(n), 0,
+                       "more than %d requirements (docs/limits.md)",
+                       CATALOG_MAX_REQUIREMENTS);
+        b->too_many_reqs = 1;
+        return;
+    }
     VEC_RESERVE(c->reqs, b->req_cap, c->nreqs + 1);
     req = &c->reqs[c->nreqs++];
     memset(req, 0, sizeof *req);
@@ -271,10 +324,11 @@ static void build_requirement(struct builder *b, xmlNodePtr n, size_t cat,
     req->line = xml_line(n);
     req->category = cat;
     req->item = item;
-    req->weight = xml_attr_double(n, "weight", 1);
+    req->weight = weight(b, n, "weight", 1);
     req->critical = xml_attr_bool(n, "critical", 0);
-    req->impact = (int)xml_attr_long(n, "impact", 3);
-    req->effort_days = xml_attr_double(n, "effort-days", -1);
+    req->impact = xml_attr_int(n, "impact", 3, 1, 5, c->path, b->errs);
+    req->effort_days = xml_attr_num(n, "effort-days", -1, 0, 1000, c->path,
+                                    b->errs);
     req->owner_role = xml_attr(a, n, "owner");
 
     /* Count first so that arrays are allocated once, in the arena. */
@@ -283,9 +337,19 @@ static void build_requirement(struct builder *b, xmlNodePtr n, size_t cat,
             ndep++;
         else if (xml_is(t, "ref"))
             nref++;
-        else if (xml_is(t, "rules"))
+        else if (xml_is(t, "rules") &&
+                 xml_count_at_most(t, NULL, CATALOG_MAX_RULES,
+                                   "rules in one requirement", c->path,
+                                   b->errs))
             for (xmlNodePtr r = xml_first(t); r; r = xml_next(r))
                 nrule++;
+    }
+    if (ndep > CATALOG_MAX_LINKS || nref > CATALOG_MAX_LINKS) {
+        errors_add(b->errs, CG_ERR_INPUT, c->path, req->line, 0,
+                   "requirement %s: more than %d %s (docs/limits.md)",
+                   req->id, CATALOG_MAX_LINKS, ndep > CATALOG_MAX_LINKS ?
+                   "<depends-on>" : "<ref>");
+        ndep = nref = 0;
     }
     req->depends = arena_calloc(a, ndep + 1, sizeof *req->depends);
     req->depends_idx = arena_calloc(a, ndep + 1, sizeof *req->depends_idx);
@@ -300,31 +364,33 @@ static void build_requirement(struct builder *b, xmlNodePtr n, size_t cat,
         else if (xml_is(t, "guidance"))
             xml_add_text(a, &req->guidance, t, c->path, b->errs);
         else if (xml_is(t, "remediation")) {
-            double e = xml_attr_double(t, "effort", -1);
+            double e = effort(b, t, "effort", -1);
             xml_add_text(a, &req->remediation, t, c->path, b->errs);
             if (e >= 0)
                 req->effort_days = e;   /* over effort-days */
         }
         else if (xml_is(t, "applies-to")) {
-            const char *kind = xml_attr(a, t, "kind");
-            if (kind)
-                req->applies_kind = 1u << org_kind_parse(kind, strlen(kind));
+            int kind = xml_attr_enum(t, "kind", org_kind_parse, -1, c->path,
+                                     b->errs);
+            if (kind >= 0)
+                req->applies_kind = 1u << kind;
             req->applies_channels = parse_channels(xml_attr(a, t,
                                                             "channels"));
-        } else if (xml_is(t, "depends-on")) {
+        } else if (xml_is(t, "depends-on") && req->ndepends < ndep) {
             req->depends[req->ndepends++] = xml_attr(a, t, "ref");
-        } else if (xml_is(t, "ref")) {
+        } else if (xml_is(t, "ref") && req->nrefs < nref) {
             struct xref *x = &req->refs[req->nrefs++];
-            const char *rel = xml_attr(a, t, "relation");
             x->standard = xml_attr(a, t, "standard");
             x->clause = xml_attr(a, t, "clause");
-            x->rel = (enum xrel)xrel_parse(rel, strlen(rel));
+            x->rel = (enum xrel)xml_attr_enum(t, "relation", xrel_parse, 0,
+                                              c->path, b->errs);
             x->joint = xml_attr_bool(t, "joint", 0);
             x->line = xml_line(t);
             for (xmlNodePtr r = xml_first(t); r; r = xml_next(r))
                 xml_add_text(a, &x->rationale, r, c->path, b->errs);
         } else if (xml_is(t, "rules")) {
-            for (xmlNodePtr r = xml_first(t); r; r = xml_next(r)) {
+            for (xmlNodePtr r = xml_first(t); r && req->nrules < nrule;
+                 r = xml_next(r)) {
                 build_rule(b, req, &req->rules[req->nrules], r,
                            req->nrules);
                 req->nrules++;
@@ -347,7 +413,7 @@ static void build_item(struct builder *b, xmlNodePtr n, size_t cat)
     it->id = xml_attr(c->arena, n, "id");
     it->line = xml_line(n);
     it->category = cat;
-    it->weight = xml_attr_double(n, "weight", 1);
+    it->weight = weight(b, n, "weight", 1);
     it->first_req = c->nreqs;
     for (t = xml_first(n); t; t = xml_next(t)) {
         if (xml_is(t, "title"))
@@ -370,7 +436,7 @@ static void build_category(struct builder *b, xmlNodePtr n)
     memset(cat, 0, sizeof *cat);
     cat->id = xml_attr(c->arena, n, "id");
     cat->line = xml_line(n);
-    cat->weight = xml_attr_double(n, "weight", 1);
+    cat->weight = weight(b, n, "weight", 1);
     cat->first_item = c->nitems;
     cat->first_req = c->nreqs;
     for (t = xml_first(n); t; t = xml_next(t)) {

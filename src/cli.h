@@ -5,6 +5,8 @@
 #ifndef COPCGAP_CLI_H
 #define COPCGAP_CLI_H
 
+#include <sys/stat.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "copcgap/catalog.h"
@@ -78,19 +80,38 @@ void cli_cell(const char *s, size_t width);
  * The files one command writes, committed together: a command opens
  * each output, renders into it, and commits them all only when every
  * render succeeded; otherwise it aborts them all (all outputs or none).
+ *
+ * The command first tells it every file the run read (cli_outputs_input,
+ * cli_outputs_session): an output that is one of them (the same file,
+ * whatever the spelling) is refused, and so is an output that is the
+ * same destination as another output.
  */
 #define CLI_MAX_OUTPUTS 4
+struct cli_input {
+    char *path;
+    dev_t dev;
+    ino_t ino;
+};
 struct cli_outputs {
     struct outfile f[CLI_MAX_OUTPUTS];
     size_t n;
+    struct cli_input *inputs;
+    size_t ninputs, capinputs;
 };
 
+void cli_outputs_init(struct cli_outputs *o);
+/* Note a file the run read (ignored when it cannot be stat'ed: then no
+ * output can be it). */
+void cli_outputs_input(struct cli_outputs *o, const char *path);
+/* Note every file a loaded session read (cli_session.c). */
+void cli_outputs_session(struct cli_outputs *o, const struct session *s);
 /* Open one more output ("-": stdout); NULL with an error appended. */
 struct outfile *cli_output_open(struct cli_outputs *o, const char *path,
                                 struct cg_errors *errs);
 /* Commit every output; 1, or 0 with errors appended. */
 int cli_outputs_commit(struct cli_outputs *o, struct cg_errors *errs);
-/* Remove every output's temporary file; nothing is written. */
+/* Remove every uncommitted output's temporary file (nothing is written)
+ * and free the list of inputs: the last call on `o`. */
 void cli_outputs_abort(struct cli_outputs *o);
 
 /* Date written into reports: $SOURCE_DATE_EPOCH when set, else now. */

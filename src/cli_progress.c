@@ -11,7 +11,7 @@
 #include "cli.h"
 
 /* Files smaller than this finish before a progress line would help. */
-#define PROGRESS_MIN_BYTES (64u * 1024 * 1024)
+#define PROGRESS_MIN_BYTES (UINT64_C(64) << 20)
 
 static struct {
     int shown;

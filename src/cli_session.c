@@ -124,6 +124,20 @@ done:
     return ok;
 }
 
+void cli_outputs_session(struct cli_outputs *o, const struct session *s)
+{
+    size_t i;
+
+    if (s->cat)
+        cli_outputs_input(o, s->cat->path);
+    for (i = 0; i < s->ntargets; i++)
+        cli_outputs_input(o, s->targets[i]->path);
+    if (s->prof)
+        cli_outputs_input(o, s->prof->path);
+    for (i = 0; s->org && i < s->org->nfiles; i++)
+        cli_outputs_input(o, s->org->files[i]);
+}
+
 void session_free(struct session *s)
 {
     report_free(s->rep);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "copcgap/utf8.h"
@@ -89,6 +90,9 @@ int cli_report_errors(const struct cg_errors *errs)
 
     for (i = 0; i < errs->n; i++) {
         strbuf_truncate(&sb, 0);
+        /* An error about no file in particular is copcgap's own word. */
+        if (!errs->v[i].file)
+            strbuf_adds(&sb, "copcgap: ");
         error_format(&errs->v[i], &sb);
         fprintf(stderr, "%s\n", strbuf_cstr(&sb));
     }
@@ -116,20 +120,58 @@ int cli_finish_stdout(int rc)
     return rc;
 }
 
+void cli_outputs_init(struct cli_outputs *o)
+{
+    memset(o, 0, sizeof *o);
+}
+
+void cli_outputs_input(struct cli_outputs *o, const char *path)
+{
+    struct cli_input *in;
+    struct stat st;
+
+    if (!path || stat(path, &st) != 0)
+        return;
+    in = &VEC_PUSH(o->inputs, o->ninputs, o->capinputs);
+    in->path = xstrdup(path);
+    in->dev = st.st_dev;
+    in->ino = st.st_ino;
+}
+
 struct outfile *cli_output_open(struct cli_outputs *o, const char *path,
                                 struct cg_errors *errs)
 {
+    struct outfile *f;
     size_t i;
 
-    for (i = 0; i < o->n; i++)
-        if (strcmp(o->f[i].path, path) == 0 && strcmp(path, "-") != 0) {
-            errors_add(errs, CG_ERR_INPUT, path, 0, 0,
-                       "given as two outputs: each output needs its own "
-                       "file");
+    if (o->n == CLI_MAX_OUTPUTS) {
+        errors_add(errs, CG_ERR_INTERNAL, path, 0, 0, "too many outputs");
+        return NULL;
+    }
+    f = &o->f[o->n];
+    if (!outfile_open(f, path, errs))
+        return NULL;
+    for (i = 0; i < o->n; i++) {
+        if (outfile_same(f, &o->f[i])) {
+            errors_add(errs, CG_ERR_IO, path, 0, 0, "is also given as "
+                       "another output (%s): each output needs its own "
+                       "file", o->f[i].path);
+            outfile_abort(f);
             return NULL;
         }
-    if (o->n == CLI_MAX_OUTPUTS || !outfile_open(&o->f[o->n], path, errs))
-        return NULL;
+    }
+    for (i = 0; i < o->ninputs; i++) {
+        struct stat st;
+        st.st_dev = o->inputs[i].dev;
+        st.st_ino = o->inputs[i].ino;
+        if (outfile_is_file(f, &st)) {
+            errors_add(errs, CG_ERR_IO, path, 0, 0, "is one of this run's "
+                       "inputs (%s): copcgap never writes over an input",
+                       o->inputs[i].path);
+            outfile_abort(f);
+            return NULL;
+        }
+    }
     return &o->f[o->n++];
 }
 
@@ -151,6 +193,11 @@ void cli_outputs_abort(struct cli_outputs *o)
 {
     while (o->n)
         outfile_abort(&o->f[--o->n]);
+    while (o->ninputs)
+        free(o->inputs[--o->ninputs].path);
+    free(o->inputs);
+    o->inputs = NULL;
+    o->capinputs = 0;
 }
 
 /* SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
@@ -184,7 +231,6 @@ void cli_cell(const char *s, size_t width)
         if (cols + 1 == width && i + n < len) {
             fputs("…", stdout);
             cols++;
-            i = len;
             break;
         }
         fwrite(s + i, 1, n, stdout);

@@ -204,13 +204,14 @@ static int cmd_assess(int argc, char **argv)
 
     if (rc != 0)
         return rc < 0 ? EXIT_DONE : rc;
-    out.n = 0;
+    cli_outputs_init(&out);
     /* The template is input too: checked, with everything else, before
      * anything is written. */
     if (a.pdf || a.xlsx)
         tpl = template_load(a.template_name, &errs);
     if (!session_load(&s, &a.so, &errs) || ((a.pdf || a.xlsx) && !tpl))
         goto done;
+    cli_outputs_session(&out, &s);
     /* All input is good: now, and only now, write outputs, all or none. */
     if (a.json && (!(o = cli_output_open(&out, a.json, &errs)) ||
                    !render_json(s.rep, o, &errs)))

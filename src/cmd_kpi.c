@@ -159,14 +159,18 @@ static int cmd_kpi(int argc, char **argv)
     struct kpi_args a;
     struct cg_errors errs = CG_ERRORS_INIT;
     struct kpi_progress progress;
+    struct cli_outputs outs;
+    struct outfile *o;
     struct strbuf path = STRBUF_INIT, out = STRBUF_INIT;
     struct profile *prof = NULL;
     struct catalog *cat = NULL;
     struct orgdata *org = NULL;
     int rc = parse_args(argc, argv, &a), cat_ok;
+    size_t i;
 
     if (rc != 0)
         return rc < 0 ? EXIT_DONE : rc;
+    cli_outputs_init(&outs);
     cli_progress_init(&progress);
 
     strbuf_printf(&path, "%s/profile.xml", a.orgdir);
@@ -179,18 +183,24 @@ static int cmd_kpi(int argc, char **argv)
     if (!org)
         goto done;
 
-    /* All input is good: now, and only now, write the output. */
+    /* All input is good: now, and only now, write the output (never over
+     * one of the files just read). */
     if (a.bom)
         csv_write_bom(&out);
     write_derived(org, prof, &out);
-    if (!a.output || strcmp(a.output, "-") == 0) {
-        fwrite(out.buf, 1, out.len, stdout);
-        if (fflush(stdout) != 0)
-            errors_add(&errs, CG_ERR_IO, "stdout", 0, 0, "write error");
-    } else if (outfile_write_all(a.output, out.buf, out.len, &errs)) {
+    cli_outputs_input(&outs, prof->path);
+    if (cat)
+        cli_outputs_input(&outs, cat->path);
+    for (i = 0; i < org->nfiles; i++)
+        cli_outputs_input(&outs, org->files[i]);
+    if (!(o = cli_output_open(&outs, a.output ? a.output : "-", &errs)) ||
+        !outfile_write(o, out.buf, out.len, &errs) ||
+        !cli_outputs_commit(&outs, &errs))
+        goto done;
+    if (a.output && strcmp(a.output, "-") != 0)
         printf("wrote %s\n", a.output);
-    }
 done:
+    cli_outputs_abort(&outs);
     rc = cli_report_errors(&errs);
     org_free(org);
     catalog_free(cat);

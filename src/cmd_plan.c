@@ -459,9 +459,10 @@ static int cmd_plan(int argc, char **argv)
 
     if (rc != 0)
         return rc < 0 ? EXIT_DONE : rc;
-    out.n = 0;
+    cli_outputs_init(&out);
     if (!session_load(&s, &a.so, &errs))
         goto done;
+    cli_outputs_session(&out, &s);
     if (a.format != FMT_TABLE &&
         !(o = cli_output_open(&out, a.out ? a.out : "-", &errs)))
         goto done;

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "copcgap/csv.h"
+#include "copcgap/infile.h"
 #include "copcgap/strbuf.h"
 #include "copcgap/utf8.h"
 
@@ -34,6 +35,7 @@ struct csv_reader {
     size_t pos, end;        /* unread bytes: buf[pos..end) */
     uint64_t base;          /* file offset of buf[0] */
     uint64_t total;
+    uint64_t max;           /* size cap: more bytes than this is an error */
     long line;              /* line number of buf[pos] */
     uint64_t rows;
     char *display;
@@ -57,9 +59,23 @@ static int fill(struct csv_reader *r, struct cg_errors *errs)
         r->end -= r->pos;
         r->pos = 0;
     }
-    /* Only a record larger than the buffer makes it grow. */
+    /* Only a record larger than the buffer makes it grow, and only up to
+     * the record cap: without one, a file of zeros or one without a
+     * newline would double the buffer until memory ran out. */
     if (r->end == r->cap) {
-        r->cap *= 2;
+        if (r->cap > CSV_MAX_RECORD_BYTES) {
+            struct strbuf sb = STRBUF_INIT;
+            infile_size_text(CSV_MAX_RECORD_BYTES, &sb);
+            errors_add(errs, CG_ERR_INPUT, r->display, r->line, 0,
+                       "record longer than %s, the limit for one CSV "
+                       "record (docs/limits.md; is this a CSV file?)",
+                       sb.buf);
+            strbuf_free(&sb);
+            r->eof = 1;
+            return -1;
+        }
+        r->cap = r->cap * 2 > CSV_MAX_RECORD_BYTES ?
+                 CSV_MAX_RECORD_BYTES + 1 : r->cap * 2;
         r->buf = xrealloc(r->buf, r->cap);
     }
     do {
@@ -76,6 +92,18 @@ static int fill(struct csv_reader *r, struct cg_errors *errs)
         return 0;
     }
     r->end += (size_t)n;
+    /* The size was checked at open; a file that grows while it is read
+     * (a log being appended to) must not get past the cap either. */
+    if (r->max && r->base + r->end > r->max) {
+        struct strbuf sb = STRBUF_INIT;
+        infile_size_text(r->max, &sb);
+        errors_add(errs, CG_ERR_INPUT, r->display, 0, 0, "grew past %s, "
+                   "its size limit (docs/limits.md), while being read",
+                   sb.buf);
+        strbuf_free(&sb);
+        r->eof = 1;
+        return -1;
+    }
     return 1;
 }
 
@@ -485,20 +513,18 @@ static struct csv_reader *reader_new(const char *display, size_t bufsize)
     return r;
 }
 
-struct csv_reader *csv_open_size(const char *path, const char *display,
-                                 size_t bufsize, struct cg_errors *errs)
+static struct csv_reader *open_file(const char *path, const char *display,
+                                    size_t bufsize, uint64_t max_bytes,
+                                    const char *what, struct cg_errors *errs)
 {
     struct csv_reader *r = reader_new(display, bufsize);
     struct stat st;
 
-    r->fd = open(path, O_RDONLY);
-    if (r->fd < 0) {
-        errors_add(errs, CG_ERR_IO, display, 0, 0, "cannot open: %s",
-                   strerror(errno));
+    r->fd = infile_open(path, display, what, max_bytes, 0, &st, errs);
+    if (r->fd < 0)
         goto fail;
-    }
-    if (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode))
-        r->total = (uint64_t)st.st_size;
+    r->total = (uint64_t)st.st_size;
+    r->max = max_bytes;
 #ifdef POSIX_FADV_SEQUENTIAL
     posix_fadvise(r->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
@@ -510,10 +536,25 @@ fail:
     return NULL;
 }
 
+struct csv_reader *csv_open_size(const char *path, const char *display,
+                                 size_t bufsize, struct cg_errors *errs)
+{
+    return open_file(path, display, bufsize, CSV_MAX_FILE_BYTES,
+                     "a CSV file", errs);
+}
+
 struct csv_reader *csv_open(const char *path, const char *display,
                             struct cg_errors *errs)
 {
-    return csv_open_size(path, display, CSV_BUFFER_SIZE, errs);
+    return open_file(path, display, CSV_BUFFER_SIZE, CSV_MAX_FILE_BYTES,
+                     "a CSV file", errs);
+}
+
+struct csv_reader *csv_open_max(const char *path, const char *display,
+                                uint64_t max_bytes, const char *what,
+                                struct cg_errors *errs)
+{
+    return open_file(path, display, CSV_BUFFER_SIZE, max_bytes, what, errs);
 }
 
 struct csv_reader *csv_open_mem(const char *data, size_t len,

@@ -378,8 +378,8 @@ static int is_keyword(const char *s, size_t n, char *lower, size_t cap)
     if (n >= cap)
         return 0;
     for (i = 0; i < n; i++)
-        lower[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a')
-                                              : s[i];
+        lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a'
+                                                     : s[i]);
     lower[n] = '\0';
     for (i = 0; i < ARRAY_LEN(words); i++)
         if (strcmp(lower, words[i]) == 0)

@@ -10,6 +10,16 @@
 #include "copcgap/num.h"
 #include "copcgap/strbuf.h"
 
+/* The length of the prefix of s[0..len) made of bytes in `accept`. */
+static size_t strspn_n(const char *s, size_t len, const char *accept)
+{
+    size_t i = 0;
+
+    while (i < len && s[i] && strchr(accept, s[i]))
+        i++;
+    return i;
+}
+
 /* 1 when the field is exactly the C string s. */
 static int field_is(const struct csv_row *row, int col, const char *s)
 {
@@ -74,8 +84,13 @@ int field_date(const struct csv_reader *r, const struct csv_row *row,
         if (!*has)
             return 1;
     }
-    if (date_parse(f->p, f->len, out))
-        return 1;
+    if (date_parse(f->p, f->len, out)) {
+        if (*out >= DATE_FLOOR)
+            return 1;
+        csv_error_value(r, row, col, "must be a date on or after "
+                        DATE_FLOOR_TEXT, errs);
+        return 0;
+    }
     csv_error_value(r, row, col, has ? "must be a date (YYYY-MM-DD) or empty"
                     : "must be a date (YYYY-MM-DD)", errs);
     return 0;
@@ -108,6 +123,11 @@ int field_month_of(const struct csv_reader *r, const struct csv_row *row,
     }
     if (timestamp_parse(f->p, f->len, &day, NULL) ||
         (date_ok && date_parse(f->p, f->len, &day))) {
+        if (day < DATE_FLOOR) {
+            csv_error_value(r, row, col, "must be on or after "
+                            DATE_FLOOR_TEXT, errs);
+            return 0;
+        }
         *out = written_month(f->p);
         if (cache) {
             memcpy(cache->ymd, f->p, 10);
@@ -127,8 +147,13 @@ int field_month(const struct csv_reader *r, const struct csv_row *row,
 {
     const struct csv_field *f = &row->f[col];
 
-    if (month_parse(f->p, f->len, out))
-        return 1;
+    if (month_parse(f->p, f->len, out)) {
+        if (month_first_day(*out) >= DATE_FLOOR)
+            return 1;
+        csv_error_value(r, row, col, "must be a month from 1970-01 on",
+                        errs);
+        return 0;
+    }
     csv_error_value(r, row, col, "must be a month (YYYY-MM)", errs);
     return 0;
 }
@@ -142,6 +167,15 @@ int field_number(const struct csv_reader *r, const struct csv_row *row,
         if (*out == 0)
             *out = 0;           /* "-0" is 0 */
         return 1;
+    }
+    if (f->len > NUM_MAX_CHARS && f->len == strspn_n(f->p, f->len,
+                                                      "-.0123456789")) {
+        struct strbuf must = STRBUF_INIT;
+        strbuf_printf(&must, "must be a number of at most %d characters "
+                      "(docs/limits.md)", NUM_MAX_CHARS);
+        csv_error_value(r, row, col, must.buf, errs);
+        strbuf_free(&must);
+        return 0;
     }
     csv_error_value(r, row, col, nonneg ? "must be a number >= 0"
                     : "must be a number", errs);

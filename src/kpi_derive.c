@@ -305,8 +305,8 @@ static int find_raw(const char *dir, const char *name, struct strbuf *path,
     strbuf_truncate(path, 0);
     strbuf_printf(path, "%s%s%s", dir, sep, name);
     strbuf_printf(&other, "%s%sdata/%s", dir, sep, name);
-    top = stat(path->buf, &st) == 0;
-    data = stat(other.buf, &st) == 0;
+    top = lstat(path->buf, &st) == 0;
+    data = lstat(other.buf, &st) == 0;
     if (top && data) {
         errors_add(errs, CG_ERR_INPUT, other.buf, 0, 0,
                    "%s is also in the folder itself (%s): keep one of them",

@@ -73,6 +73,8 @@ int main(int argc, char **argv)
     c = find_command(argv[1]);
     if (!c)
         return usage_error("unknown command", argv[1]);
+    /* An interrupted run must leave no temporary output file behind. */
+    outfile_cleanup_on_signals();
     rc = c->run(argc - 1, argv + 1);
     load_cleanup();
     return cli_finish_stdout(rc);

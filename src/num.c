@@ -5,6 +5,7 @@
  * integer m < 2^53 and m / 10^k (k <= 22) is one correctly rounded IEEE
  * division of two exact values, which is what strtod would return.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,21 +17,15 @@ static const double pow10[] = {
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
 };
 
-/* strtod on a NUL-terminated copy, for long inputs only. */
+/* strtod on a NUL-terminated copy, for long inputs only (at most
+ * NUM_MAX_CHARS, so the copy is on the stack). */
 static double slow_parse(const char *s, size_t len)
 {
-    char small[64];
-    char *copy = len < sizeof small ? small : malloc(len + 1);
-    double v;
+    char copy[NUM_MAX_CHARS + 1];
 
-    if (!copy)
-        return strtod("nan", NULL);
     memcpy(copy, s, len);
     copy[len] = '\0';
-    v = strtod(copy, NULL);
-    if (copy != small)
-        free(copy);
-    return v;
+    return strtod(copy, NULL);
 }
 
 /* The common case, a short plain integer ("42"): one tight loop.  Returns
@@ -60,6 +55,8 @@ int num_parse(const char *s, size_t len, double *out)
 
     if (parse_small_int(s, len, out))
         return 1;
+    if (len > NUM_MAX_CHARS)
+        return 0;
     if (len > 0 && s[0] == '-') {
         neg = 1;
         i = 1;
@@ -92,7 +89,9 @@ int num_parse(const char *s, size_t len, double *out)
         return 1;
     }
     *out = slow_parse(s, len);
-    return 1;
+    /* Cannot overflow below NUM_MAX_CHARS characters; checked anyway,
+     * because a non-finite value must never reach a comparison. */
+    return isfinite(*out);
 }
 
 int num_parse_uint(const char *s, size_t len, long long *out)

@@ -77,12 +77,16 @@ struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
     size_t n = 0;
 
     *display = NULL;
-    if (stat(path, &st) != 0)
+    /* lstat: a dangling symbolic link is there (and fails to open, with
+     * a message), not silently absent. */
+    if (lstat(path, &st) != 0)
         return NULL;
     *display = path;
-    r = csv_open(path, path, errs);
+    r = csv_open_max(path, path, CSV_MAX_REGISTER_BYTES,
+                     "a register read into memory", errs);
     if (!r)
         return NULL;
+    org_note_file(o, path);
     while (cols[n])
         n++;
     if (!csv_find_columns(r, cols, n, idx, errs)) {
@@ -90,6 +94,12 @@ struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
         return NULL;
     }
     return r;
+}
+
+void org_note_file(struct orgdata *o, const char *path)
+{
+    VEC_PUSH(o->files, o->nfiles, o->capfiles) = arena_strdup(o->arena,
+                                                              path);
 }
 
 const char *org_strdup_field(struct orgdata *o, const struct csv_row *row,

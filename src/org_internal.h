@@ -36,6 +36,9 @@ struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
                                 const char *const *cols, int *idx,
                                 const char **display, struct cg_errors *errs);
 
+/* Remember that the folder's file `path` was read (copied). */
+void org_note_file(struct orgdata *o, const char *path);
+
 /* A field as an arena string. */
 const char *org_strdup_field(struct orgdata *o, const struct csv_row *row,
                              int col);

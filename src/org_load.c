@@ -196,15 +196,22 @@ struct orgdata *org_load(const char *dir, const struct profile *p,
                          struct cg_errors *errs)
 {
     struct orgdata *o = xcalloc(1, sizeof *o);
+    struct raw_file_info info[SRC_COUNT];
     size_t before = errors_count(errs);
+    int src;
 
     o->arena = arena_new();
     o->dir = arena_strdup(o->arena, dir);
     o->kpis = kpi_store_new();
     org_load_evidence(o, p, c, errs);
     load_findings(o, p, c, errs);
-    kpi_derive(dir, p, o->kpis, progress, NULL, errs);
+    kpi_derive(dir, p, o->kpis, progress, info, errs);
+    for (src = 0; src < SRC_COUNT; src++)
+        if (info[src].present)
+            org_note_file(o, info[src].path);
+    kpi_raw_free(info);
     load_metrics(o, p, c, errs);
+    o->files = arena_adopt(o->arena, o->files, o->nfiles, sizeof *o->files);
     if (errors_count(errs) != before) {
         org_free(o);
         return NULL;

@@ -12,13 +12,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pdfkit_int.h"
 
+#include "copcgap/infile.h"
 #include "copcgap/outfile.h"
 #include "copcgap/pdf_text.h"
+#include "copcgap/pdfkit.h"
 #include "copcgap/strbuf.h"
 #include "copcgap/utf8.h"
+
+/* The largest font file loaded (docs/limits.md; DejaVuSans is 740 KB). */
+#define FONT_MAX_BYTES (UINT64_C(64) << 20)
 
 #define FOOTER_Y 28.0f
 #define LINE_GAP 1.25f          /* line height = size * LINE_GAP */
@@ -181,20 +187,30 @@ static int load_font(struct pdfkit *k, enum pdf_font which, const char *dir,
 {
     struct pdfkit_font *pf = &k->font[which];
     struct strbuf sb = STRBUF_INIT;
+    struct cg_errors why = CG_ERRORS_INIT;
     const char *name;
     HPDF_Font f = NULL;
-    FILE *fp;
+    int fd;
 
     strbuf_printf(&sb, "%s/%s", dir, file);
-    fp = fopen(sb.buf, "rb");
-    if (!fp) {
-        errors_add(errs, CG_ERR_IO, sb.buf, 0, 0, "cannot open font (install "
-                   "fonts-dejavu-core, or set --font-dir / "
-                   "COPCGAP_FONT_DIR)");
+    /* Checked through infile_open first: libharu opens the font by name,
+     * and a FIFO or a device there would hang or never end. */
+    fd = infile_open(sb.buf, sb.buf, "a font", FONT_MAX_BYTES, 0, NULL,
+                     &why);
+    if (fd < 0) {
+        /* A font there but not a regular file (or too large) says so;
+         * an absent one gets the hint. */
+        if (why.n && strncmp(why.v[0].msg, "cannot open", 11) != 0)
+            errors_add(errs, CG_ERR_IO, sb.buf, 0, 0, "%s", why.v[0].msg);
+        else
+            errors_add(errs, CG_ERR_IO, sb.buf, 0, 0, "cannot open font "
+                       "(install fonts-dejavu-core, or set --font-dir / "
+                       "COPCGAP_FONT_DIR)");
+        errors_free(&why);
         strbuf_free(&sb);
         return 0;
     }
-    fclose(fp);
+    close(fd);
     name = HPDF_LoadTTFontFromFile(k->pdf, sb.buf, HPDF_TRUE);
     if (name)
         f = HPDF_GetFont(k->pdf, name, "UTF-8");

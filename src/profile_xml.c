@@ -15,15 +15,33 @@
 #include "copcgap/profile.h"
 #include "copcgap/xmlsafe.h"
 
+/*
+ * A date attribute.  Assessment dates lie between DATE_FLOOR and 2099:
+ * staff KPIs are derived month by month from the earliest hire (1970 at
+ * the earliest) to as-of, so the ceiling bounds that run too (at most
+ * 1560 months a program; docs/limits.md).
+ */
+#define PROFILE_DATE_CEILING_TEXT "2099-12-31"
+
 static int parse_date_attr(struct profile *p, xmlNodePtr n, const char *name,
                            cg_day *out, struct cg_errors *errs)
 {
     const char *v = xml_attr(p->arena, n, name);
+    cg_day ceiling;
+
     if (!v)
         return 0;
     if (!date_parse(v, strlen(v), out)) {
         errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
                    "%s=\"%s\" is not a calendar date (YYYY-MM-DD)", name, v);
+        return 0;
+    }
+    date_parse(PROFILE_DATE_CEILING_TEXT, 10, &ceiling);
+    if (*out < DATE_FLOOR || *out > ceiling) {
+        errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
+                   "%s=\"%s\" is out of range (from %s to %s; "
+                   "docs/limits.md)", name, v, DATE_FLOOR_TEXT,
+                   PROFILE_DATE_CEILING_TEXT);
         return 0;
     }
     return 1;
@@ -33,7 +51,6 @@ static void load_program(struct profile *p, xmlNodePtr n, size_t *cap,
                          struct cg_errors *errs)
 {
     struct program *pg;
-    const char *ch;
     size_t tcap = 0;
     xmlNodePtr t;
 
@@ -45,26 +62,32 @@ static void load_program(struct profile *p, xmlNodePtr n, size_t *cap,
     if (!pg->name)
         pg->name = pg->id;
     pg->client = xml_attr(p->arena, n, "client");
-    ch = xml_attr(p->arena, n, "channel");
-    pg->channel = (enum channel)channel_parse(ch, strlen(ch));
+    pg->channel = (enum channel)xml_attr_enum(n, "channel", channel_parse, 0,
+                                              p->path, errs);
     pg->line = xml_line(n);
-    pg->sl_seconds = xml_attr_double(n, "sl-seconds",
-                                     channel_default_sl_seconds(pg->channel));
-    pg->short_abandon_seconds = xml_attr_double(n, "short-abandon-seconds",
-                                                5);
-    pg->forecast_tolerance_pct = xml_attr_double(n, "forecast-tolerance-pct",
-                                                 15);
+    pg->sl_seconds = xml_attr_num(n, "sl-seconds",
+                                  channel_default_sl_seconds(pg->channel),
+                                  0, LIMIT_SECONDS_MAX, p->path, errs);
+    pg->short_abandon_seconds = xml_attr_num(n, "short-abandon-seconds", 5,
+                                             0, LIMIT_SECONDS_MAX, p->path,
+                                             errs);
+    pg->forecast_tolerance_pct = xml_attr_num(n, "forecast-tolerance-pct",
+                                              15, 0, 1000, p->path, errs);
+    /* Targets are checked against each other: quadratic, so capped. */
+    if (!xml_count_at_most(n, "target", PROFILE_MAX_TARGETS,
+                           "targets in one program", p->path, errs))
+        return;
     for (t = xml_first(n); t; t = xml_next(t)) {
         struct target *tg;
-        const char *op;
         size_t i;
 
         VEC_RESERVE(pg->targets, tcap, pg->ntargets + 1);
         tg = &pg->targets[pg->ntargets];
         tg->metric = xml_attr(p->arena, t, "metric");
-        op = xml_attr(p->arena, t, "op");
-        tg->op = (enum cmp_op)cmp_op_parse(op, strlen(op));
-        tg->value = xml_attr_double(t, "value", 0);
+        tg->op = (enum cmp_op)xml_attr_enum(t, "op", cmp_op_parse, 0,
+                                            p->path, errs);
+        tg->value = xml_attr_num(t, "value", 0, -LIMIT_VALUE_MAX,
+                                 LIMIT_VALUE_MAX, p->path, errs);
         tg->line = xml_line(t);
         for (i = 0; i < pg->ntargets; i++) {
             if (strcmp(pg->targets[i].metric, tg->metric) == 0) {
@@ -127,9 +150,20 @@ static void load_elements(struct profile *p, xmlNodePtr root,
     long org_line = 0, asm_line = 0, plan_line = 0;
     xmlNodePtr n;
 
+    /* Ids are checked against each other (quadratic): counts capped. */
+    if (!xml_count_at_most(root, "program", PROFILE_MAX_PROGRAMS, "programs",
+                           p->path, errs) ||
+        !xml_count_at_most(root, "role", PROFILE_MAX_ENTRIES, "roles",
+                           p->path, errs) ||
+        !xml_count_at_most(root, "scope", PROFILE_MAX_ENTRIES,
+                           "scope exclusions", p->path, errs) ||
+        !xml_count_at_most(root, "owner", PROFILE_MAX_ENTRIES,
+                           "named owners", p->path, errs) ||
+        !xml_count_at_most(root, "person", PROFILE_MAX_ENTRIES, "people",
+                           p->path, errs))
+        return;
     for (n = xml_first(root); n; n = xml_next(n)) {
         if (xml_is(n, "organization")) {
-            const char *kind;
             if (org_line) {
                 errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
                            "second <organization> (first on line %ld)",
@@ -141,8 +175,8 @@ static void load_elements(struct profile *p, xmlNodePtr root,
             p->org_name = xml_attr(p->arena, n, "name");
             if (!p->org_name)
                 p->org_name = p->org_id;
-            kind = xml_attr(p->arena, n, "kind");
-            p->kind = (enum org_kind)org_kind_parse(kind, strlen(kind));
+            p->kind = (enum org_kind)xml_attr_enum(n, "kind", org_kind_parse,
+                                                   0, p->path, errs);
         } else if (xml_is(n, "assessment")) {
             if (asm_line) {
                 errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
@@ -155,8 +189,9 @@ static void load_elements(struct profile *p, xmlNodePtr root,
             p->has_target_audit = parse_date_attr(p, n, "target-audit",
                                                   &p->target_audit, errs);
             p->lead = xml_attr(p->arena, n, "lead");
-            p->mock_audit_weeks = (int)xml_attr_long(n, "mock-audit-weeks",
-                                                     PLAN_DEFAULT_MOCK_WEEKS);
+            p->mock_audit_weeks = xml_attr_int(n, "mock-audit-weeks",
+                                               PLAN_DEFAULT_MOCK_WEEKS, 0,
+                                               52, p->path, errs);
         } else if (xml_is(n, "planning")) {
             if (plan_line) {
                 errors_add(errs, CG_ERR_INPUT, p->path, xml_line(n), 0,
@@ -165,15 +200,19 @@ static void load_elements(struct profile *p, xmlNodePtr root,
                 continue;
             }
             plan_line = xml_line(n);
-            p->capacity_days = xml_attr_double(n, "capacity-days",
-                                               PLAN_DEFAULT_CAPACITY);
-            p->day_rate = xml_attr_double(n, "day-rate", 0);
+            p->capacity_days = xml_attr_num(n, "capacity-days",
+                                            PLAN_DEFAULT_CAPACITY, 0, 31,
+                                            p->path, errs);
+            p->day_rate = xml_attr_num(n, "day-rate", 0, 0, LIMIT_VALUE_MAX,
+                                       p->path, errs);
             p->currency = xml_attr(p->arena, n, "currency");
         } else if (xml_is(n, "person")) {
             struct person *who = &VEC_PUSH(p->people, p->npeople, ncap);
             who->name = xml_attr(p->arena, n, "name");
-            who->capacity_days = xml_attr_double(n, "capacity-days", -1);
-            who->day_rate = xml_attr_double(n, "day-rate", -1);
+            who->capacity_days = xml_attr_num(n, "capacity-days", -1, 0, 31,
+                                              p->path, errs);
+            who->day_rate = xml_attr_num(n, "day-rate", -1, 0,
+                                         LIMIT_VALUE_MAX, p->path, errs);
             who->line = xml_line(n);
         } else if (xml_is(n, "program")) {
             load_program(p, n, &pcap, errs);

@@ -8,14 +8,14 @@
  * by name like every data file (datadir.h), with the copy compiled into
  * the binary as the fallback.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include "copcgap/datadir.h"
 #include "copcgap/embedded.h"
+#include "copcgap/infile.h"
 #include "copcgap/strbuf.h"
 #include "copcgap/template.h"
 #include "copcgap/xmlsafe.h"
@@ -23,15 +23,15 @@
 /* Largest logo accepted, in bytes. */
 #define LOGO_MAX_BYTES (8L * 1024 * 1024)
 
-static struct rgb colour(xmlNodePtr n, const char *name, unsigned def)
+static struct rgb colour(struct arena *a, xmlNodePtr n, const char *name,
+                         unsigned def)
 {
-    xmlChar *v = n ? xmlGetProp(n, (const xmlChar *)name) : NULL;
+    const char *v = n ? xml_attr(a, n, name) : NULL;
     unsigned c = def;
     struct rgb out;
 
     if (v && v[0] == '#')
-        c = (unsigned)strtoul((const char *)v + 1, NULL, 16);
-    xmlFree(v);
+        c = (unsigned)strtoul(v + 1, NULL, 16);
     out.r = (float)((c >> 16) & 0xff) / 255.0f;
     out.g = (float)((c >> 8) & 0xff) / 255.0f;
     out.b = (float)(c & 0xff) / 255.0f;
@@ -49,7 +49,9 @@ static const char *dir_of(struct arena *a, const char *path)
     return arena_strndup(a, path, (size_t)(slash - path));
 }
 
-/* A logo must be a regular, readable PNG or JPEG file of sane size. */
+/* A logo must be a regular, readable PNG or JPEG file of sane size
+ * (opened as every input is: infile.h).  Errors name the template line
+ * that asks for it. */
 static const char *check_logo(struct report_template *t, xmlNodePtr n,
                               const char *file, struct cg_errors *errs)
 {
@@ -60,37 +62,29 @@ static const char *check_logo(struct report_template *t, xmlNodePtr n,
                      : arena_printf(t->arena, "%s/%s", dir_of(t->arena,
                                                                t->path),
                                     file);
+    struct cg_errors why = CG_ERRORS_INIT;
     unsigned char head[8];
-    struct stat st;
-    size_t got;
-    FILE *fp;
+    long long got = 0;
+    int fd = infile_open(path, path, "a logo", LOGO_MAX_BYTES, 0, NULL, &why);
+    int ok = 0;
 
-    if (stat(path, &st) != 0) {
-        errors_add(errs, CG_ERR_INPUT, t->path, xml_line(n), 0,
-                   "logo \"%s\": %s", path, strerror(errno));
-        return NULL;
+    if (fd >= 0) {
+        got = infile_read(fd, head, sizeof head);
+        close(fd);
+        ok = (got == (long long)sizeof png &&
+              memcmp(head, png, sizeof png) == 0) ||
+             (got >= (long long)sizeof jpeg &&
+              memcmp(head, jpeg, sizeof jpeg) == 0);
+        if (!ok)
+            errors_add(errs, CG_ERR_INPUT, t->path, xml_line(n), 0,
+                       "logo \"%s\" is neither a PNG nor a JPEG image",
+                       path);
+    } else {
+        errors_add(errs, errors_worst(&why), t->path, xml_line(n), 0,
+                   "logo: %s", why.n ? why.v[0].msg : path);
     }
-    if (!S_ISREG(st.st_mode) || st.st_size > LOGO_MAX_BYTES) {
-        errors_add(errs, CG_ERR_INPUT, t->path, xml_line(n), 0,
-                   "logo \"%s\" is %s", path,
-                   S_ISREG(st.st_mode) ? "larger than 8 MiB"
-                                       : "not a regular file");
-        return NULL;
-    }
-    fp = fopen(path, "rb");
-    got = fp ? fread(head, 1, sizeof head, fp) : 0;
-    if (fp)
-        fclose(fp);
-    if (!fp || !((got == sizeof png && memcmp(head, png, sizeof png) == 0) ||
-                 (got >= sizeof jpeg &&
-                  memcmp(head, jpeg, sizeof jpeg) == 0))) {
-        errors_add(errs, CG_ERR_INPUT, t->path, xml_line(n), 0,
-                   "logo \"%s\" %s", path,
-                   fp ? "is neither a PNG nor a JPEG image"
-                      : "cannot be read");
-        return NULL;
-    }
-    return path;
+    errors_free(&why);
+    return ok ? path : NULL;
 }
 
 static void load_branding(struct report_template *t, xmlNodePtr b,
@@ -98,13 +92,14 @@ static void load_branding(struct report_template *t, xmlNodePtr b,
 {
     xmlNodePtr n;
 
-    t->accent = colour(b, "accent", 0x0D4785);
-    t->ink = colour(b, "ink", 0x1A1F29);
-    t->muted = colour(b, "muted", 0x66666F);
+    t->accent = colour(t->arena, b, "accent", 0x0D4785);
+    t->ink = colour(t->arena, b, "ink", 0x1A1F29);
+    t->muted = colour(t->arena, b, "muted", 0x66666F);
     for (n = b ? xml_first(b) : NULL; n; n = xml_next(n))
         if (xml_is(n, "logo")) {
             t->logo = check_logo(t, n, xml_attr(t->arena, n, "file"), errs);
-            t->logo_width = (float)xml_attr_double(n, "width", 120);
+            t->logo_width = (float)xml_attr_num(n, "width", 120, 10, 400,
+                                                t->path, errs);
         }
 }
 
@@ -154,7 +149,8 @@ static void load_sections(struct report_template *t, xmlNodePtr s,
         memset(sec, 0, sizeof *sec);
         sec->kind = (enum section_kind)k;
         sec->line = xml_line(n);
-        sec->limit = (size_t)xml_attr_long(n, "limit", 0);
+        sec->limit = (size_t)xml_attr_int(n, "limit", 0, 0, 100000,
+                                          t->path, errs);
         if (sec->kind == SEC_SUMMARY && sec->limit == 0)
             sec->limit = 5;
         sec->gantt = xml_attr_bool(n, "gantt", 1);
@@ -185,7 +181,8 @@ static struct report_template *from_doc(xmlDocPtr doc, const char *path,
     t->path = arena_strdup(a, path);
     root = xmlDocGetRootElement(doc);
     t->id = xml_attr(a, root, "id");
-    t->max_pages = (int)xml_attr_long(root, "max-pages", 0);
+    t->max_pages = xml_attr_int(root, "max-pages", 0, 0, 100000, path,
+                                errs);
     for (n = xml_first(root); n; n = xml_next(n)) {
         if (xml_is(n, "title"))
             xml_add_text(a, &t->title, n, path, errs);

@@ -8,11 +8,17 @@
  *     before a single entity declaration is read;
  *  3. a process-wide external entity loader that serves only the schemas
  *     compiled into the binary and refuses every other URL or path.
+ * Before any of that, the file is read through infile_open (a regular
+ * file, at most XML_MAX_BYTES) and its shape is bounded by a linear scan
+ * (prescan below), because some of libxml2's costs grow faster than the
+ * file.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -20,6 +26,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "copcgap/embedded.h"
+#include "copcgap/infile.h"
 #include "copcgap/load.h"
 #include "copcgap/xmlsafe.h"
 
@@ -39,6 +46,39 @@ static void ignore_generic(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+/* Values libxml2 quotes in a message ('...') are cut to this many bytes:
+ * a schema error about a 6000-character attribute quoted all of it. */
+#define QUOTED_MAX 60
+
+/* Append msg with every '...' longer than QUOTED_MAX cut (at a UTF-8
+ * character boundary) and marked with "...". */
+static void add_cut_quotes(struct strbuf *sb, const char *msg)
+{
+    const char *p = msg;
+
+    while (*p) {
+        const char *open = strchr(p, '\''), *close;
+        size_t n;
+        if (!open || !(close = strchr(open + 1, '\''))) {
+            strbuf_adds(sb, p);
+            return;
+        }
+        strbuf_add(sb, p, (size_t)(open - p) + 1);
+        n = (size_t)(close - open - 1);
+        if (n > QUOTED_MAX) {
+            n = QUOTED_MAX;
+            while (n > 0 && ((unsigned char)open[1 + n] & 0xC0) == 0x80)
+                n--;
+            strbuf_add(sb, open + 1, n);
+            strbuf_adds(sb, "...");
+        } else {
+            strbuf_add(sb, open + 1, n);
+        }
+        strbuf_addc(sb, '\'');
+        p = close + 1;
+    }
+}
+
 /* Trim libxml2's trailing newline and lowercase its first letter. */
 static void add_libxml_error(struct xml_state *st, const xmlError *e)
 {
@@ -46,7 +86,7 @@ static void add_libxml_error(struct xml_state *st, const xmlError *e)
     long line = e->line, col = e->int2;
 
     if (e->message)
-        strbuf_adds(&sb, e->message);
+        add_cut_quotes(&sb, e->message);
     while (sb.len && (sb.buf[sb.len - 1] == '\n' || sb.buf[sb.len - 1] == ' '))
         strbuf_truncate(&sb, sb.len - 1);
     /* One error, one line: libxml2 sometimes adds a second one. */
@@ -134,38 +174,136 @@ static void xml_init_once(void)
     xmlSetGenericErrorFunc(NULL, ignore_generic);
 }
 
+/* The whole file, through infile_open (regular files only, never
+ * blocking, at most XML_MAX_BYTES). */
 static char *read_all(const char *path, size_t *len, struct cg_errors *errs)
 {
-    FILE *fp = fopen(path, "rb");
     struct strbuf sb = STRBUF_INIT;
     char chunk[65536];
-    size_t n;
+    long long n;
+    int fd = infile_open(path, path, "an XML file", XML_MAX_BYTES, 0, NULL,
+                         errs);
 
-    if (!fp) {
-        errors_add(errs, errno == ENOENT ? CG_ERR_INPUT : CG_ERR_IO, path, 0,
-                   0, "cannot open: %s", strerror(errno));
+    if (fd < 0)
         return NULL;
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-        if (sb.len + n > (size_t)XML_MAX_BYTES) {
-            errors_add(errs, CG_ERR_INPUT, path, 0, 0,
-                       "file is larger than %ld bytes", XML_MAX_BYTES);
-            fclose(fp);
+    while ((n = infile_read(fd, chunk, sizeof chunk)) > 0) {
+        if (sb.len + (size_t)n > (size_t)XML_MAX_BYTES) {
+            struct strbuf lim = STRBUF_INIT;
+            infile_size_text(XML_MAX_BYTES, &lim);
+            errors_add(errs, CG_ERR_INPUT, path, 0, 0, "grew past %s, the "
+                       "limit for an XML file (docs/limits.md), while being "
+                       "read", lim.buf);
+            strbuf_free(&lim);
+            close(fd);
             strbuf_free(&sb);
             return NULL;
         }
-        strbuf_add(&sb, chunk, n);
+        strbuf_add(&sb, chunk, (size_t)n);
     }
-    if (ferror(fp)) {
+    if (n < 0) {
         errors_add(errs, CG_ERR_IO, path, 0, 0, "read error: %s",
                    strerror(errno));
-        fclose(fp);
+        close(fd);
         strbuf_free(&sb);
         return NULL;
     }
-    fclose(fp);
+    close(fd);
     *len = sb.len;
     return strbuf_detach(&sb);
+}
+
+/* The end of the first `pat` at or after p (p itself when absent: the
+ * parser reports the unterminated construct), counting newlines. */
+static const char *skip_past(const char *p, const char *end,
+                             const char *pat, long *line)
+{
+    size_t n = strlen(pat);
+    const char *q = p;
+
+    while (q + n <= end && memcmp(q, pat, n) != 0) {
+        if (*q == '\n')
+            (*line)++;
+        q++;
+    }
+    return q + n <= end ? q + n : end;
+}
+
+/*
+ * Bound the document's shape before parsing: elements in all, and
+ * attributes per element (`=` outside quoted values in a start tag).
+ * One pass, linear in the file.  Only well-formed markup matters: for
+ * anything odd the scan gives up quietly and the parser reports it (a
+ * DOCTYPE, for one, is refused by the parser with its own message).
+ *
+ * Why not a SAX start-element hook: it runs after libxml2 has parsed
+ * the start tag, whose duplicate-attribute check is itself quadratic
+ * (measured: 50 000 attributes still took 1 s to reach the hook).
+ */
+static int prescan(const char *buf, size_t len, const char *path,
+                   struct cg_errors *errs)
+{
+    const char *p = buf, *end = buf + len;
+    long line = 1, elements = 0;
+
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        long attrs = 0, tag_line;
+        const char *name;
+        char quote = 0;
+
+        if (!lt)
+            break;
+        for (; p < lt; p++)
+            if (*p == '\n')
+                line++;
+        if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+            p = skip_past(p + 4, end, "-->", &line);
+            continue;
+        }
+        if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+            p = skip_past(p + 9, end, "]]>", &line);
+            continue;
+        }
+        if (end - p >= 2 && p[1] == '?') {
+            p = skip_past(p + 2, end, "?>", &line);
+            continue;
+        }
+        if (end - p >= 2 && p[1] == '!')
+            return 1;               /* a DOCTYPE: the parser refuses it */
+        if (end - p >= 2 && p[1] == '/') {
+            p = skip_past(p + 2, end, ">", &line);
+            continue;
+        }
+        tag_line = line;
+        name = ++p;
+        if (++elements > XML_MAX_ELEMENTS) {
+            errors_add(errs, CG_ERR_INPUT, path, tag_line, 0, "more than %d "
+                       "elements (docs/limits.md)", XML_MAX_ELEMENTS);
+            return 0;
+        }
+        for (; p < end && (quote || *p != '>'); p++) {
+            if (*p == '\n')
+                line++;
+            if (quote) {
+                if (*p == quote)
+                    quote = 0;
+            } else if (*p == '"' || *p == '\'') {
+                quote = *p;
+            } else if (*p == '=' && ++attrs > XML_MAX_ATTRIBUTES) {
+                size_t n = strcspn(name, " \t\r\n/>");
+                /* Name the element only when it is a plain name. */
+                if (n == 0 || n > 64 || strspn(name, "abcdefghijklmnopqrst"
+                    "uvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-") < n)
+                    n = 0;
+                errors_add(errs, CG_ERR_INPUT, path, tag_line, 0,
+                           "%s%.*s%s has more than %d attributes "
+                           "(docs/limits.md)", n ? "<" : "an element",
+                           (int)n, name, n ? ">" : "", XML_MAX_ATTRIBUTES);
+                return 0;
+            }
+        }
+    }
+    return 1;
 }
 
 xmlDocPtr xml_read_mem(const char *buf, size_t len, const char *path,
@@ -177,11 +315,15 @@ xmlDocPtr xml_read_mem(const char *buf, size_t len, const char *path,
     int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
 
     xml_init_once();
-    if (len > (size_t)XML_MAX_BYTES || len > 0x7fffffff) {
+    /* libxml2 takes an int length: the cap keeps it in range. */
+    _Static_assert(XML_MAX_BYTES <= 0x7fffffff, "XML_MAX_BYTES fits an int");
+    if (len > (size_t)XML_MAX_BYTES) {
         errors_add(errs, CG_ERR_INPUT, path, 0, 0,
                    "file is larger than %ld bytes", XML_MAX_BYTES);
         return NULL;
     }
+    if (!prescan(buf, len, path, errs))
+        return NULL;
     ctxt = xmlNewParserCtxt();
     if (!ctxt) {
         errors_add(errs, CG_ERR_INTERNAL, path, 0, 0,
@@ -213,8 +355,10 @@ xmlDocPtr xml_read(const char *path, struct cg_errors *errs)
 {
     xmlDocPtr doc;
     size_t len = 0;
-    char *buf = read_all(path, &len, errs);
+    char *buf;
 
+    xml_init_once();
+    buf = read_all(path, &len, errs);
     if (!buf)
         return NULL;
     doc = xml_read_mem(buf, len, path, errs);
@@ -360,7 +504,8 @@ xmlNodePtr xml_first(xmlNodePtr parent)
     return n;
 }
 
-const char *xml_attr(struct arena *a, xmlNodePtr node, const char *name)
+const char *xml_attr_raw(struct arena *a, xmlNodePtr node,
+                         const char *name)
 {
     xmlChar *v = xmlGetNoNsProp(node, (const xmlChar *)name);
     const char *s;
@@ -395,8 +540,19 @@ static const char *collapse(struct arena *a, const char *in)
     return s;
 }
 
-/* Element text content copied into the arena, whitespace-trimmed. */
-static const char *xml_text(struct arena *a, xmlNodePtr node)
+const char *xml_attr(struct arena *a, xmlNodePtr node, const char *name)
+{
+    xmlChar *v = xmlGetNoNsProp(node, (const xmlChar *)name);
+    const char *s;
+
+    if (!v)
+        return NULL;
+    s = collapse(a, (const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+const char *xml_text(struct arena *a, xmlNodePtr node)
 {
     xmlChar *v = xmlNodeGetContent(node);
     const char *s = collapse(a, v ? (const char *)v : "");
@@ -404,8 +560,7 @@ static const char *xml_text(struct arena *a, xmlNodePtr node)
     return s;
 }
 
-/* xml:lang of an element, or "en" when absent. */
-static const char *xml_lang(struct arena *a, xmlNodePtr node)
+const char *xml_lang(struct arena *a, xmlNodePtr node)
 {
     xmlChar *v = xmlNodeGetLang(node);
     const char *s = arena_strdup(a, v ? (const char *)v : "en");
@@ -428,30 +583,103 @@ int xml_attr_bool(xmlNodePtr node, const char *name, int def)
     return r;
 }
 
-double xml_attr_double(xmlNodePtr node, const char *name, double def)
+/* The attribute's value in range, or an error (see xmlsafe.h). */
+static int attr_number(xmlNodePtr node, const char *name, double lo,
+                       double hi, int integer, const char *path,
+                       struct cg_errors *errs, double *out)
 {
     xmlChar *v = xmlGetNoNsProp(node, (const xmlChar *)name);
-    double r = def;
+    const char *s;
+    char *end;
+    double r;
+    int ok;
+
+    if (!v)
+        return 0;
+    s = (const char *)v;
+    errno = 0;
+    r = strtod(s, &end);
+    while (end != s && (*end == ' ' || *end == '\t' || *end == '\n' ||
+                        *end == '\r'))
+        end++;
+    ok = end != s && *end == '\0' && isfinite(r) && r >= lo && r <= hi &&
+         (!integer || r == floor(r));
+    if (ok) {
+        *out = r;
+    } else {
+        struct strbuf q = STRBUF_INIT;
+        strbuf_add_quoted(&q, s, strlen(s), 40);
+        if (integer)
+            errors_add(errs, CG_ERR_INPUT, path, xml_line(node), 0,
+                       "%s=%s is out of range (an integer from %.0f to "
+                       "%.0f; docs/limits.md)", name, q.buf, lo, hi);
+        else
+            errors_add(errs, CG_ERR_INPUT, path, xml_line(node), 0,
+                       "%s=%s is out of range (a number from %g to %g; "
+                       "docs/limits.md)", name, q.buf, lo, hi);
+        strbuf_free(&q);
+    }
+    xmlFree(v);
+    return ok;
+}
+
+double xml_attr_num(xmlNodePtr node, const char *name, double def,
+                    double lo, double hi, const char *path,
+                    struct cg_errors *errs)
+{
+    double r;
+    return attr_number(node, name, lo, hi, 0, path, errs, &r) ? r : def;
+}
+
+int xml_attr_int(xmlNodePtr node, const char *name, int def, int lo, int hi,
+                 const char *path, struct cg_errors *errs)
+{
+    double r;
+    /* In [lo, hi] and whole: the cast is exact. */
+    return attr_number(node, name, lo, hi, 1, path, errs, &r) ? (int)r
+                                                               : def;
+}
+
+int xml_attr_enum(xmlNodePtr node, const char *name,
+                  int (*parse)(const char *s, size_t len), int def,
+                  const char *path, struct cg_errors *errs)
+{
+    struct arena *a = arena_new();
+    const char *v = xml_attr(a, node, name);
+    int r = def;
 
     if (v) {
-        char *end;
-        r = strtod((const char *)v, &end);
-        xmlFree(v);
+        r = parse(v, strlen(v));
+        if (r < 0) {
+            struct strbuf q = STRBUF_INIT;
+            strbuf_add_quoted(&q, v, strlen(v), 40);
+            errors_add(errs, CG_ERR_INPUT, path, xml_line(node), 0,
+                       "%s=%s is not one of its values", name, q.buf);
+            strbuf_free(&q);
+            r = def;
+        }
     }
+    arena_free(a);
     return r;
 }
 
-long xml_attr_long(xmlNodePtr node, const char *name, long def)
+int xml_count_at_most(xmlNodePtr parent, const char *name, size_t max,
+                      const char *what, const char *path,
+                      struct cg_errors *errs)
 {
-    xmlChar *v = xmlGetNoNsProp(node, (const xmlChar *)name);
-    long r = def;
+    xmlNodePtr n;
+    size_t count = 0;
 
-    if (v) {
-        char *end;
-        r = strtol((const char *)v, &end, 10);
-        xmlFree(v);
+    for (n = xml_first(parent); n; n = xml_next(n)) {
+        if (name && !xml_is(n, name))
+            continue;
+        if (++count > max) {
+            errors_add(errs, CG_ERR_INPUT, path, xml_line(n), 0,
+                       "more than %zu %s (docs/limits.md)", max, what);
+            return 0;
+        }
     }
-    return r;
+    return 1;
 }
 
 void xml_add_text(struct arena *a, struct i18n *t, xmlNodePtr node,
@@ -460,6 +688,12 @@ void xml_add_text(struct arena *a, struct i18n *t, xmlNodePtr node,
     const char *lang = xml_lang(a, node);
     struct i18n_var *nv;
 
+    if (t->n >= XML_MAX_LANGS) {
+        errors_add(errs, CG_ERR_INPUT, path, xml_line(node), 0,
+                   "<%s> given in more than %d languages (docs/limits.md)",
+                   (const char *)node->name, XML_MAX_LANGS);
+        return;
+    }
     if (i18n_exact(t, lang)) {
         errors_add(errs, CG_ERR_INPUT, path, xml_line(node), 0,
                    "<%s> given twice in language \"%s\"",

@@ -9,11 +9,14 @@
  * ordinary character (`5'10"`).  Lines that are entirely empty are
  * skipped (a trailing blank line is common in exports).
  *
- * The file is read in large blocks (1 MiB) into one buffer that grows only
- * when a single record is larger than it, so there is no record-length
- * limit other than memory and memory does not grow with the number of
- * records.  Fields are (pointer, length) views into that buffer, valid
- * until the next csv_next(); quoted fields are unescaped in place.
+ * The file is read in large blocks (1 MiB) into one buffer, so memory
+ * does not grow with the number of records.  A record may not be longer
+ * than CSV_MAX_RECORD_BYTES and a file not larger than its cap (see
+ * below and docs/limits.md): a file of zeros or one without a newline
+ * ends with a located error, not with memory exhausted.  Files are opened
+ * through infile.h: a FIFO, a device or a directory is refused.  Fields
+ * are (pointer, length) views into that buffer, valid until the next
+ * csv_next(); quoted fields are unescaped in place.
  *
  * Errors are located (FILE:LINE:COL, LINE of the record's first line, COL
  * the 1-based field number) and appended to a struct cg_errors:
@@ -33,7 +36,19 @@
 #include "copcgap/util.h"
 
 /* Default read size; the buffer starts at this size. */
-#define CSV_BUFFER_SIZE (1024 * 1024)
+#define CSV_BUFFER_SIZE ((size_t)1 << 20)
+
+/* The longest record accepted (docs/limits.md): a megabyte holds any
+ * real row, notes included; a longer one means the file is not CSV. */
+#define CSV_MAX_RECORD_BYTES ((size_t)1 << 20)
+
+/* The largest CSV file streamed (raw data; docs/limits.md): 64 GiB is
+ * about 900 million contact rows, some years of the largest site. */
+#define CSV_MAX_FILE_BYTES (UINT64_C(64) << 30)
+
+/* The largest register (evidence.csv, findings.csv, metrics.csv): these
+ * are kept in memory, so the cap is lower (256 MiB: millions of rows). */
+#define CSV_MAX_REGISTER_BYTES (UINT64_C(256) << 20)
 
 /* Bytes of a value quoted in an error message at most. */
 #define CSV_QUOTE_MAX 60
@@ -61,10 +76,17 @@ struct csv_reader;
 /*
  * Open `path` and read its header.  `display` is the name used in error
  * messages (copied).  Returns NULL with an error appended when the file
- * cannot be read, is empty, or its header is malformed.
+ * cannot be read, is not a regular file, is larger than
+ * CSV_MAX_FILE_BYTES, is empty, or its header is malformed.
  */
 struct csv_reader *csv_open(const char *path, const char *display,
                             struct cg_errors *errs);
+
+/* As csv_open with another size cap (CSV_MAX_REGISTER_BYTES); `what`
+ * names the kind of file in the message when it is too large. */
+struct csv_reader *csv_open_max(const char *path, const char *display,
+                                uint64_t max_bytes, const char *what,
+                                struct cg_errors *errs);
 
 /* As csv_open with the first buffer of `bufsize` bytes (tests use tiny
  * buffers to exercise records that straddle reads). */

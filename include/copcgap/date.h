@@ -16,6 +16,16 @@
 typedef int32_t cg_day;
 typedef int32_t cg_month;
 
+/*
+ * The earliest date the organisation's data may hold (docs/limits.md):
+ * day 0, 1970-01-01.  Every date and month read from a CSV file and the
+ * profile's dates are checked against it (field.c, profile_xml.c):
+ * staff KPIs run month by month from the earliest hire, and a hire in
+ * year 1 expanded one row into 24 000 months.
+ */
+#define DATE_FLOOR 0
+#define DATE_FLOOR_TEXT "1970-01-01"
+
 /* Buffer sizes for the formatters, NUL included. */
 #define DATE_BUF 11         /* YYYY-MM-DD */
 #define MONTH_BUF 8         /* YYYY-MM */

@@ -28,6 +28,12 @@
 /* Nesting deeper than this is a compile error (no stack overflow). */
 #define EXPR_MAX_DEPTH 64
 
+/* The longest check expression a catalogue may hold, in bytes
+ * (docs/limits.md; catalogue.xsd says 4000 characters): one line of
+ * logic, not a program.  The language itself has no length limit (long
+ * flat chains are lists, not deep trees); the catalogue loader checks. */
+#define EXPR_MAX_LEN 4000
+
 enum expr_type {
     EV_NODATA,      /* a fact is missing: neither true nor false */
     EV_BOOL,

@@ -21,6 +21,28 @@
 #include "copcgap/org.h"
 #include "copcgap/profile.h"
 
+/*
+ * Counts and ranges the loaders enforce (docs/limits.md), each far above
+ * real use; each is a located error.  Counts bound the checks that are
+ * quadratic (duplicate ids, targets) and the engine's work; ranges are
+ * checked before any value is narrowed to an int or used (the schemas
+ * check them too, where XML Schema can say them).
+ */
+#define CATALOG_MAX_REQUIREMENTS 5000   /* the COPC catalogue has 106 */
+#define CATALOG_MAX_RULES 100           /* per requirement */
+#define CATALOG_MAX_LINKS 100           /* depends-on, ref: per requirement */
+#define CATALOG_MAX_METRICS 1000        /* declared in <metrics> */
+#define PROFILE_MAX_PROGRAMS 1000
+#define PROFILE_MAX_ENTRIES 1000        /* roles, scope exclusions, named
+                                           owners, people */
+#define PROFILE_MAX_TARGETS 100         /* per program */
+#define LIMIT_WEIGHT_MAX 1e6            /* weights, factors, tier minimums */
+#define LIMIT_VALUE_MAX 1e15            /* targets, tolerances: |value| */
+#define LIMIT_SECONDS_MAX 1e7           /* sl-seconds and the like (116 d) */
+#define LIMIT_AGE_DAYS_MAX 36500        /* max-age-days: 100 years */
+#define LIMIT_MIN_COUNT_MAX 10000       /* evidence rule min-count */
+#define LIMIT_MONTHS_MAX 36             /* windows (catalogue.xsd's too) */
+
 /* A requirements catalogue (catalogue.xsd), built and linted. */
 struct catalog *catalog_load(const char *path, struct cg_errors *errs);
 

@@ -14,6 +14,7 @@
 #define COPCGAP_ORG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "copcgap/catalog.h"
 #include "copcgap/date.h"
@@ -21,6 +22,10 @@
 #include "copcgap/kpi.h"
 #include "copcgap/metric.h"
 #include "copcgap/profile.h"
+
+/* The largest evidence file hashed (docs/limits.md): 4 GiB covers any
+ * document or recording offered as proof and hashes in seconds. */
+#define EVIDENCE_MAX_BYTES (UINT64_C(4) << 30)
 
 /* Integrity of an evidence file (evidence.csv `sha256`, `location`). */
 enum integrity {
@@ -74,6 +79,12 @@ struct orgdata {
     struct finding *findings;
     size_t nfindings;
     struct kpi_store *kpis;     /* metrics.csv + derived */
+    size_t nhashed;             /* evidence files hashed (each once) */
+    /* Every file of the folder that was read, as opened (CSV files by
+     * their displayed path, evidence files resolved): what an output
+     * must never replace.  `capfiles` is used while loading only. */
+    const char **files;
+    size_t nfiles, capfiles;
 };
 
 void org_free(struct orgdata *o);

@@ -341,11 +341,13 @@ START_TEST(csv_value_errors_are_located_and_quoted)
 }
 END_TEST
 
-START_TEST(csv_missing_file_is_an_io_error)
+/* As for XML files: an absent file is the input's fault (exit 3), a
+ * refusal by the system (permissions, I/O) is an I/O error. */
+START_TEST(csv_missing_file_is_an_input_error)
 {
     struct cg_errors errs = CG_ERRORS_INIT;
     ck_assert_ptr_null(csv_open("/nonexistent/x.csv", "x.csv", &errs));
-    ck_assert_int_eq(errors_worst(&errs), CG_ERR_IO);
+    ck_assert_int_eq(errors_worst(&errs), CG_ERR_INPUT);
     ck_assert_str_eq(errs.v[0].msg, "cannot open: No such file or directory");
     errors_free(&errs);
 }
@@ -363,7 +365,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, csv_located_errors);
     tcase_add_test(tc, csv_columns_by_name);
     tcase_add_test(tc, csv_value_errors_are_located_and_quoted);
-    tcase_add_test(tc, csv_missing_file_is_an_io_error);
+    tcase_add_test(tc, csv_missing_file_is_an_input_error);
     suite_add_tcase(s, tc);
     return s;
 }
