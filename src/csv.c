@@ -591,6 +591,11 @@ void csv_close(struct csv_reader *r)
     free(r);
 }
 
+size_t csv_header_count(const struct csv_reader *r)
+{
+    return r->nnames;
+}
+
 const char *csv_header_name(const struct csv_reader *r, size_t i)
 {
     return i < r->nnames ? r->names[i] : "";

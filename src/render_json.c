@@ -495,6 +495,11 @@ static json_t *report_json(const struct report *r)
     return root;
 }
 
+char *render_json_text(const struct report *r)
+{
+    return rj_dumps(report_json(r));
+}
+
 int render_json(const struct report *r, struct outfile *o,
                 struct cg_errors *errs)
 {

@@ -161,7 +161,7 @@ static void text_cell(struct strbuf *sb, const struct report *r,
     strbuf_free(&t);
 }
 
-static void render_plan_csv_text(const struct report *r, struct strbuf *sb)
+void render_plan_csv_text(const struct report *r, struct strbuf *sb)
 {
     static const char *const header[] = {
         "rank", "tier", "priority", "requirement", "title", "category",

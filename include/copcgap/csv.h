@@ -107,7 +107,9 @@ void csv_close(struct csv_reader *r);
 int csv_next(struct csv_reader *r, struct csv_row *row,
              struct cg_errors *errs);
 
-/* Header names (NUL-terminated copies, owned by the reader). */
+/* Columns of the header, and the name of column i (a NUL-terminated
+ * copy owned by the reader; "" past the end). */
+size_t csv_header_count(const struct csv_reader *r);
 const char *csv_header_name(const struct csv_reader *r, size_t i);
 
 /*

@@ -21,6 +21,10 @@
 
 int render_json(const struct report *r, struct outfile *o,
                 struct cg_errors *errs);
+/* The same JSON as a malloc'd string (free it), or NULL (tests, fuzz). */
+char *render_json_text(const struct report *r);
+/* The plan's CSV appended to out (render_plan_csv without a file). */
+void render_plan_csv_text(const struct report *r, struct strbuf *out);
 
 struct report_template;
 struct pdfkit;

@@ -11,6 +11,7 @@
 #include "fuzz.h"
 
 #include "copcgap/assess.h"
+#include "copcgap/lang.h"
 #include "copcgap/load.h"
 #include "copcgap/plan.h"
 #include "copcgap/render.h"
@@ -23,6 +24,7 @@ static inline void fuzz_pipeline(const struct catalog *cat,
 {
     struct cg_errors errs = CG_ERRORS_INIT;
     struct orgdata *org = org_load(orgdir, prof, cat, NULL, &errs);
+    struct lang *L = NULL;
     struct report *rep = NULL;
 
     if (!org) {
@@ -30,7 +32,9 @@ static inline void fuzz_pipeline(const struct catalog *cat,
         goto done;
     }
     FUZZ_ASSERT(errors_count(&errs) == 0);
-    rep = report_new(cat, prof, lang);
+    L = lang_load(lang, &errs);
+    FUZZ_ASSERT(L != NULL);
+    rep = report_new(cat, prof, L);
     if (assess_scope(rep, &errs) && assess_run(rep, org, &errs)) {
         struct strbuf csv = STRBUF_INIT;
         char *json;
@@ -41,7 +45,7 @@ static inline void fuzz_pipeline(const struct catalog *cat,
             total += rep->count[i];
         FUZZ_ASSERT(total == cat->nreqs);
         plan_build(rep, 0);
-        json = render_json_string(rep);
+        json = render_json_text(rep);
         FUZZ_ASSERT(json != NULL);
         free(json);
         render_plan_csv_text(rep, &csv);
@@ -49,6 +53,7 @@ static inline void fuzz_pipeline(const struct catalog *cat,
     }
 done:
     report_free(rep);
+    lang_free(L);
     org_free(org);
     errors_free(&errs);
 }
