@@ -22,7 +22,7 @@ BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS      := libxml-2.0 sqlite3 jansson nettle xlsxwriter
+PKGS      := libxml-2.0 sqlite3 jansson nettle xlsxwriter libpng
 HPDF_LIBS ?= -lhpdf -lz -lpng -lm
 
 VERSION   := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -307,7 +307,8 @@ lint: deps-lint
 # ---------------------------------------------------------------- deps
 DEBS := libxml2-dev libhpdf-dev libsqlite3-dev check libjansson-dev \
         pkg-config fonts-dejavu-core poppler-utils qpdf nettle-dev \
-        libxlsxwriter-dev sqlite3 time unzip gcc make
+        libxlsxwriter-dev libpng-dev sqlite3 time unzip gcc make mupdf-tools \
+        python3-pdfminer
 deps:
 	@sh tools/deps.sh $(DEBS)
 

@@ -212,6 +212,10 @@ static int cmd_assess(int argc, char **argv)
     if (!session_load(&s, &a.so, &errs) || ((a.pdf || a.xlsx) && !tpl))
         goto done;
     cli_outputs_session(&out, &s);
+    if (tpl) {
+        cli_outputs_input(&out, tpl->file);
+        cli_outputs_input(&out, tpl->logo);
+    }
     /* All input is good: now, and only now, write outputs, all or none. */
     if (a.json && (!(o = cli_output_open(&out, a.json, &errs)) ||
                    !render_json(s.rep, o, &errs)))

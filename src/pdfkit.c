@@ -9,10 +9,13 @@
  * widths (no kerning); output is reproducible when the info dates are
  * set explicitly.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <png.h>
 
 #include "pdfkit_int.h"
 
@@ -74,6 +77,8 @@ static const struct {
     { HPDF_INVALID_DESTINATION, "invalid link destination" },
     { HPDF_INVALID_OUTLINE, "invalid bookmark" },
     { HPDF_ZLIB_ERROR, "compression failed" },
+    { HPDF_INVALID_PNG_IMAGE, "not a usable PNG image" },
+    { HPDF_INVALID_JPEG_DATA, "not a usable JPEG image" },
     { HPDF_XREF_COUNT_ERR, "too many objects" },
     { HPDF_DICT_COUNT_ERR, "dictionary too large" },
     { HPDF_ARRAY_COUNT_ERR, "array too large" },
@@ -97,10 +102,13 @@ static void report_error(const struct pdfkit *k, const char *file,
     strbuf_adds(&sb, "cannot write PDF: ");
     if (k->err_page)
         strbuf_printf(&sb, "page %zu, ", k->err_page);
-    strbuf_printf(&sb, "%s: %s (libharu error 0x%04X, detail %u)",
-                  k->err_op ? k->err_op : "building the document",
-                  hpdf_error_text(k->error), (unsigned)k->error,
-                  (unsigned)k->detail);
+    if (k->err_text)            /* a failure of ours, fully worded */
+        strbuf_adds(&sb, k->err_text);
+    else
+        strbuf_printf(&sb, "%s: %s (libharu error 0x%04X, detail %u)",
+                      k->err_op ? k->err_op : "building the document",
+                      hpdf_error_text(k->error), (unsigned)k->error,
+                      (unsigned)k->detail);
     errors_add(errs, CG_ERR_INTERNAL, file, 0, 0, "%s", strbuf_cstr(&sb));
     strbuf_free(&sb);
 }
@@ -309,6 +317,7 @@ void pdfkit_free(struct pdfkit *k)
     free(k->images);
     free(k->anchors);
     free(k->links);
+    free(k->err_text);
     free(k->lang);
     free(k->title);
     free(k->author);
@@ -320,26 +329,101 @@ void pdfkit_free(struct pdfkit *k)
 
 /* ------------------------------------------------------------ images */
 
-/* 1 when the file starts with the PNG signature (else it is taken for
- * a JPEG: the template loader accepts nothing else). */
-static int is_png(const char *path)
-{
-    static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n',
-                                          0x1a, '\n' };
-    unsigned char head[8];
-    FILE *fp = fopen(path, "rb");
-    size_t got = fp ? fread(head, 1, sizeof head, fp) : 0;
+/* A logo of more pixels than this is refused (it would take 48 MiB
+ * decoded). */
+#define IMAGE_MAX_PIXELS (4096L * 4096L)
 
-    if (fp)
-        fclose(fp);
-    return got == sizeof head && memcmp(head, sig, sizeof sig) == 0;
+/* Record a failure of ours as the kit's first error (reported at save,
+ * like libharu's own). */
+static void image_failed(struct pdfkit *k, HPDF_STATUS code,
+                         const char *path, const char *why)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    if (k->error)
+        return;
+    strbuf_printf(&sb, "the logo image %s cannot be used: %s", path, why);
+    k->error = code;
+    k->err_text = strbuf_detach(&sb);
+    k->err_op = k->err_text;
+    k->err_page = k->page ? k->cur + 1 : 0;
+}
+
+/*
+ * A PNG is decoded by libpng here, not by libharu: libharu 2.3 lets
+ * libpng abort() the process on a damaged file (no setjmp), where
+ * libpng's simplified API returns an error.  Transparency is flattened
+ * onto white, and libharu gets plain RGB pixels.
+ */
+static HPDF_Image load_png(struct pdfkit *k, const char *path, int fd)
+{
+    png_image img;
+    png_color white = { 255, 255, 255 };
+    unsigned char *px = NULL;
+    HPDF_Image h = NULL;
+    FILE *fp = fdopen(fd, "rb");
+
+    memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    if (!fp) {
+        close(fd);
+        image_failed(k, HPDF_INVALID_PNG_IMAGE, path, strerror(errno));
+        return NULL;
+    }
+    if (!png_image_begin_read_from_stdio(&img, fp)) {
+        image_failed(k, HPDF_INVALID_PNG_IMAGE, path, img.message);
+        goto done;
+    }
+    if ((long)img.width * (long)img.height > IMAGE_MAX_PIXELS) {
+        image_failed(k, HPDF_INVALID_PNG_IMAGE, path,
+                     "more than 4096 x 4096 pixels");
+        goto done;
+    }
+    img.format = PNG_FORMAT_RGB;
+    px = xmalloc(PNG_IMAGE_SIZE(img));
+    if (!png_image_finish_read(&img, &white, px, 0, NULL)) {
+        image_failed(k, HPDF_INVALID_PNG_IMAGE, path, img.message);
+        goto done;
+    }
+    h = HPDF_LoadRawImageFromMem(k->pdf, px, img.width, img.height,
+                                 HPDF_CS_DEVICE_RGB, 8);
+done:
+    png_image_free(&img);
+    free(px);
+    fclose(fp);
+    return h;
+}
+
+/* A JPEG is embedded as it is (libharu reads only its header). */
+static HPDF_Image load_jpeg(struct pdfkit *k, const char *path, int fd)
+{
+    struct strbuf sb = STRBUF_INIT;
+    unsigned char buf[65536];
+    HPDF_Image h = NULL;
+    long long n;
+
+    while ((n = infile_read(fd, buf, sizeof buf)) > 0)
+        strbuf_add(&sb, (const char *)buf, (size_t)n);
+    close(fd);
+    if (n < 0)
+        image_failed(k, HPDF_INVALID_JPEG_DATA, path, strerror(errno));
+    else
+        h = HPDF_LoadJpegImageFromMem(k->pdf, (const HPDF_BYTE *)sb.buf,
+                                      (HPDF_UINT)sb.len);
+    strbuf_free(&sb);
+    return h;
 }
 
 const struct pdfkit_image *pdfkit_image(struct pdfkit *k, const char *path)
 {
+    static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n',
+                                          0x1a, '\n' };
+    struct cg_errors why = CG_ERRORS_INIT;
+    unsigned char head[8];
     const char *prev;
     struct pdfkit_image *im;
     size_t i;
+    int fd;
 
     for (i = 0; i < k->nimages; i++)
         if (strcmp(k->images[i].path, path) == 0)
@@ -348,11 +432,21 @@ const struct pdfkit_image *pdfkit_image(struct pdfkit *k, const char *path)
     im = &k->images[k->nimages++];
     memset(im, 0, sizeof *im);
     im->path = xstrdup(path);
-    /* A failure is recorded by the error handler and reported at save
-     * with the page and this operation. */
     prev = pdfkit_doing(k, "loading the logo image");
-    im->h = is_png(path) ? HPDF_LoadPngImageFromFile(k->pdf, path)
-                         : HPDF_LoadJpegImageFromFile(k->pdf, path);
+    /* Opened as every input is (a FIFO never blocks), size-capped. */
+    fd = infile_open(path, path, "an image", 8u << 20, 0, NULL, &why);
+    if (fd < 0) {
+        image_failed(k, HPDF_FILE_OPEN_ERROR, path,
+                     why.n ? why.v[0].msg : "cannot open");
+    } else if (infile_read(fd, head, sizeof head) == (long long)sizeof head &&
+               memcmp(head, sig, sizeof sig) == 0) {
+        lseek(fd, 0, SEEK_SET);
+        im->h = load_png(k, path, fd);
+    } else {
+        lseek(fd, 0, SEEK_SET);
+        im->h = load_jpeg(k, path, fd);
+    }
+    errors_free(&why);
     if (im->h) {
         im->w = (float)HPDF_Image_GetWidth(im->h);
         im->h_px = (float)HPDF_Image_GetHeight(im->h);

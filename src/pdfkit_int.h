@@ -55,6 +55,7 @@ struct pdfkit {
     HPDF_STATUS detail;
     const char *op;             /* what pdfkit was doing (static text) */
     const char *err_op;
+    char *err_text;             /* err_op when it is not static: owned */
     size_t err_page;            /* 1-based; 0 = no page yet */
 
     time_t when;

@@ -105,30 +105,49 @@ static void doc_info(struct rctx *x)
     pdfkit_set_lang(x->k, report_lang(r));
 }
 
-/* Lay the whole report out; returns 1, or 0 with errors. */
-static int lay_out(struct rctx *x, struct cg_errors *errs)
+/* Every section of the template into a fresh flow, laid out. */
+static int write_sections(struct rctx *x, struct cg_errors *errs)
 {
     size_t i;
 
-    styles(x);
+    pdf_flow_free(x->f);
+    x->f = pdf_flow_new(x->k, NULL);
     headings(x);
     running(x);
-    doc_info(x);
     for (i = 0; i < x->t->nsections; i++) {
         x->sec = &x->t->sections[i];
         writers[x->sec->kind](x);
     }
-    if (!pdf_flow_layout(x->f, errs))
-        return 0;
-    if (x->t->max_pages > 0 &&
-        pdf_flow_page_count(x->f) > (size_t)x->t->max_pages) {
-        errors_add(errs, CG_ERR_INTERNAL, x->t->path, 0, 0,
-                   "the \"%s\" report takes %zu pages, more than the "
-                   "template's max-pages %d", x->t->id,
-                   pdf_flow_page_count(x->f), x->t->max_pages);
-        return 0;
+    return pdf_flow_layout(x->f, errs);
+}
+
+/*
+ * Lay the whole report out; returns 1, or 0 with errors.  A template
+ * with max-pages gets it: while the report is longer, the sections'
+ * row limits shrink (top gaps, gap table, Gantt rows), down to three
+ * rows; a report that still does not fit is an error, never a cut.
+ */
+static int lay_out(struct rctx *x, struct cg_errors *errs)
+{
+    int tries;
+
+    styles(x);
+    doc_info(x);
+    x->squeeze = 1;
+    for (tries = 0; tries < 8; tries++) {
+        if (!write_sections(x, errs))
+            return 0;
+        if (x->t->max_pages <= 0 ||
+            pdf_flow_page_count(x->f) <= (size_t)x->t->max_pages)
+            return 1;
+        x->squeeze *= 0.7;
     }
-    return 1;
+    errors_add(errs, CG_ERR_INPUT, x->t->path, 0, 0,
+               "the \"%s\" report takes %zu pages, more than the "
+               "template's max-pages %d even with its lists cut to three "
+               "rows", x->t->id,
+               pdf_flow_page_count(x->f), x->t->max_pages);
+    return 0;
 }
 
 static int begin(struct rctx *x, const struct report *r,
@@ -140,10 +159,7 @@ static int begin(struct rctx *x, const struct report *r,
     x->a = arena_new();
     x->today = date_from_ymd(1970, 1, 1) + (cg_day)(opt->when / 86400);
     x->k = pdfkit_new(opt->font_dir, opt->when, errs);
-    if (!x->k)
-        return 0;
-    x->f = pdf_flow_new(x->k, NULL);
-    return 1;
+    return x->k != NULL;
 }
 
 int render_pdf_layout(const struct report *r, const struct pdf_options *opt,

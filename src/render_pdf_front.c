@@ -549,7 +549,7 @@ void pdf_summary(struct rctx *x)
     pdf_flow_drawing(x->f, 34 + 16 * (float)ncat, draw_category_bars, x);
     pdf_flow_drawing(x->f, 40, draw_status, x);
     pdf_flow_keep_end(x->f);
-    top_gaps(x, x->sec->limit);
+    top_gaps(x, section_limit(x));
 }
 
 /* ----------------------------------------------------------- scope */

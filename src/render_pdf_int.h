@@ -33,6 +33,8 @@ struct rctx {
     struct pdf_flow *f;
     struct arena *a;
     cg_day today;               /* the report's date */
+    double squeeze;             /* 1, or less when the template's pages
+                                   are too few: row limits shrink */
     struct pdf_style body;      /* 9.5 pt text */
     struct pdf_style small;     /* 8 pt text */
     struct pdf_style note;      /* 8 pt muted */
@@ -83,6 +85,8 @@ struct pdf_style style_with(const struct pdf_style *base, enum pdf_font f,
                             float size, const struct rgb *color);
 /* Place names for links: "req-1.2.1", "trace-1.2.1", "gap-1.2.1". */
 const char *place(const struct rctx *x, const char *kind, const char *id);
+/* The section's row limit (0: none), shrunk by x->squeeze. */
+size_t section_limit(const struct rctx *x);
 /* 1 when the template has the section (so a link to it can be made). */
 int has_section(const struct rctx *x, enum section_kind k);
 

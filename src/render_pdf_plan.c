@@ -26,7 +26,8 @@ static void begin_table(struct rctx *x, const struct pdf_col *cols,
 
 static size_t shown(const struct rctx *x, size_t n)
 {
-    return x->sec->limit && x->sec->limit < n ? x->sec->limit : n;
+    size_t limit = section_limit(x);
+    return limit && limit < n ? limit : n;
 }
 
 static const char *req_id(const struct rctx *x, const struct gap *g)

@@ -182,3 +182,14 @@ const char *rule_line(const struct rctx *x, const struct rule_result *res)
     msg_sub(x->a, m, "trace", res->trace);
     return say(x, m);
 }
+
+size_t section_limit(const struct rctx *x)
+{
+    size_t limit = x->sec->limit;
+    if (limit && x->squeeze < 1) {
+        limit = (size_t)((double)limit * x->squeeze);
+        if (limit < 3)
+            limit = 3;
+    }
+    return limit;
+}

@@ -166,7 +166,7 @@ static void load_sections(struct report_template *t, xmlNodePtr s,
 }
 
 static struct report_template *from_doc(xmlDocPtr doc, const char *path,
-                                        struct cg_errors *errs)
+                                        int is_file, struct cg_errors *errs)
 {
     size_t before = errors_count(errs);
     struct arena *a;
@@ -179,6 +179,7 @@ static struct report_template *from_doc(xmlDocPtr doc, const char *path,
     t = arena_calloc(a, 1, sizeof *t);
     t->arena = a;
     t->path = arena_strdup(a, path);
+    t->file = is_file ? t->path : NULL;
     root = xmlDocGetRootElement(doc);
     t->id = xml_attr(a, root, "id");
     t->max_pages = xml_attr_int(root, "max-pages", 0, 0, 100000, path,
@@ -230,11 +231,11 @@ struct report_template *template_load(const char *name_or_path,
         if (path) {
             doc = xml_read(path, errs);
             if (doc)
-                t = from_doc(doc, path, errs);
+                t = from_doc(doc, path, 1, errs);
         } else if ((e = embedded_find(file.buf)) != NULL) {
             doc = xml_read_mem((const char *)e->data, e->len, file.buf, errs);
             if (doc)
-                t = from_doc(doc, file.buf, errs);
+                t = from_doc(doc, file.buf, 0, errs);
         } else {
             errors_add(errs, CG_ERR_INPUT, NULL, 0, 0,
                        "no report template \"%s\" (shipped: auditor, "
@@ -246,7 +247,7 @@ struct report_template *template_load(const char *name_or_path,
     } else {
         doc = xml_read(name_or_path, errs);
         if (doc)
-            t = from_doc(doc, name_or_path, errs);
+            t = from_doc(doc, name_or_path, 1, errs);
     }
     if (doc)
         xmlFreeDoc(doc);

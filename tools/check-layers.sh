@@ -24,6 +24,7 @@ cli    4      main cli cli_* cmd_*
 libs='
 libxml/*      xmlsafe catalog_xml profile_xml template*
 hpdf.h        pdfkit pdfkit_* pdf_* render_pdf*
+png.h         pdfkit
 jansson.h     render_json* render_plan render_internal store*
 xlsxwriter.h  render_xlsx*
 nettle/*      org_evidence

@@ -67,6 +67,8 @@ struct report_template {
     struct arena *arena;
     const char *id;
     const char *path;           /* as displayed (a file or "NAME.xml") */
+    const char *file;           /* the file read; NULL for the copy in
+                                   the binary */
     struct i18n title;          /* may be empty: the language table's */
     struct i18n subtitle;
     struct i18n marking;        /* "Confidential"; may be empty */
