@@ -126,6 +126,7 @@ int assess_run(struct report *r, const struct orgdata *o,
         }
     }
     note_integrity(r, o);
+    report_build_sources(r);
     assess_score(r);
     report_build_series(r);
     assess_build_pst(&x);

@@ -491,7 +491,8 @@ struct catalog *catalog_load(const char *path, struct cg_errors *errs)
     struct catalog *c;
     struct arena *a;
     size_t before = errors_count(errs);
-    xmlDocPtr doc = xml_read(path, errs);
+    struct file_digest digest;
+    xmlDocPtr doc = xml_read_digest(path, &digest, errs);
 
     if (!doc)
         return NULL;
@@ -503,6 +504,7 @@ struct catalog *catalog_load(const char *path, struct cg_errors *errs)
     c = arena_calloc(a, 1, sizeof *c);
     c->arena = a;
     c->path = arena_strdup(a, path);
+    c->digest = digest;
     memset(&b, 0, sizeof b);
     b.c = c;
     b.errs = errs;

@@ -38,6 +38,7 @@ struct csv_reader {
     uint64_t max;           /* size cap: more bytes than this is an error */
     long line;              /* line number of buf[pos] */
     uint64_t rows;
+    struct digest digest;   /* SHA-256 of the bytes read so far */
     char *display;
     struct csv_field *f;    /* fields of the current record */
     size_t fcap;
@@ -91,6 +92,7 @@ static int fill(struct csv_reader *r, struct cg_errors *errs)
         r->eof = 1;
         return 0;
     }
+    digest_update(&r->digest, r->buf + r->end, (size_t)n);
     r->end += (size_t)n;
     /* The size was checked at open; a file that grows while it is read
      * (a log being appended to) must not get past the cap either. */
@@ -509,6 +511,7 @@ static struct csv_reader *reader_new(const char *display, size_t bufsize)
     r->cap = bufsize ? bufsize : 1;
     r->buf = xmalloc(r->cap);
     r->line = 1;
+    digest_init(&r->digest);
     r->display = xstrdup(display);
     return r;
 }
@@ -564,6 +567,7 @@ struct csv_reader *csv_open_mem(const char *data, size_t len,
 
     if (len)
         memcpy(r->buf, data, len);
+    digest_update(&r->digest, data, len);
     r->end = len;
     r->total = len;
     r->eof = 1;
@@ -679,6 +683,15 @@ uint64_t csv_rows(const struct csv_reader *r)
 uint64_t csv_bytes_done(const struct csv_reader *r)
 {
     return r->base + r->pos;
+}
+
+int csv_digest(struct csv_reader *r, char hex[DIGEST_HEX])
+{
+    if (!r->eof || r->pos != r->end)
+        return 0;
+    digest_hex(&r->digest, hex);
+    digest_init(&r->digest);
+    return 1;
 }
 
 uint64_t csv_bytes_total(const struct csv_reader *r)

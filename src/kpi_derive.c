@@ -286,6 +286,8 @@ done:
     if (info) {
         info->rows = csv_rows(w->r);
         info->bytes = csv_bytes_done(w->r);
+        info->digest[0] = '\0';
+        csv_digest(w->r, info->digest);
     }
     csv_close(w->r);
     w->r = NULL;

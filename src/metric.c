@@ -64,3 +64,11 @@ const char *metric_source_file(enum metric_source src)
     };
     return files[src];
 }
+
+const char *metric_source_name(enum metric_source src)
+{
+    static const char *const names[SRC_COUNT] = {
+        "contacts", "qa", "surveys", "forecast", "staff"
+    };
+    return names[src];
+}

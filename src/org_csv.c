@@ -96,6 +96,34 @@ struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
     return r;
 }
 
+void org_add_source(struct orgdata *o, const char *path, const char *kind,
+                    uint64_t rows, uint64_t bytes, const char *hex)
+{
+    struct org_source *src;
+
+    src = &VEC_PUSH(o->sources, o->nsources, o->capsources);
+    memset(src, 0, sizeof *src);
+    src->path = arena_strdup(o->arena, path);
+    src->kind = kind;
+    src->rows = rows;
+    src->digest.bytes = bytes;
+    if (hex)
+        memcpy(src->digest.hex, hex, DIGEST_HEX);
+}
+
+void org_close_csv(struct orgdata *o, struct csv_reader *r, const char *kind)
+{
+    char hex[DIGEST_HEX];
+
+    if (!r)
+        return;
+    hex[0] = '\0';
+    csv_digest(r, hex);
+    org_add_source(o, csv_display(r), kind, csv_rows(r), csv_bytes_done(r),
+                   hex);
+    csv_close(r);
+}
+
 void org_note_file(struct orgdata *o, const char *path)
 {
     VEC_PUSH(o->files, o->nfiles, o->capfiles) = arena_strdup(o->arena,

@@ -23,7 +23,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +31,7 @@
 
 #include "copcgap/arena.h"
 #include "copcgap/field.h"
+#include "copcgap/digest.h"
 #include "copcgap/infile.h"
 #include "org_internal.h"
 
@@ -105,30 +105,6 @@ static int is_hex(const struct csv_field *f)
     return 1;
 }
 
-/* SHA-256 of an open file as lowercase hex (65 bytes); 0 with errno on
- * a read error. */
-static int sha256_fd(int fd, char hex[65])
-{
-    static const char digits[] = "0123456789abcdef";
-    uint8_t digest[SHA256_DIGEST_SIZE];
-    struct sha256_ctx ctx;
-    char buf[65536];
-    long long n;
-    size_t i;
-
-    sha256_init(&ctx);
-    while ((n = infile_read(fd, buf, sizeof buf)) > 0)
-        sha256_update(&ctx, (size_t)n, (const uint8_t *)buf);
-    if (n < 0)
-        return 0;
-    sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
-    for (i = 0; i < SHA256_DIGEST_SIZE; i++) {
-        hex[2 * i] = digits[digest[i] >> 4];
-        hex[2 * i + 1] = digits[digest[i] & 15];
-    }
-    hex[64] = '\0';
-    return 1;
-}
 
 /* An error located at the row's location field, the location quoted. */
 static void location_error(const struct csv_reader *r,
@@ -229,7 +205,7 @@ static const char *digest_of(struct orgdata *o, struct ev_files *fs,
         close(fd);
         return fs->hex[seen - 1];
     }
-    if (!sha256_fd(fd, hex)) {
+    if (!digest_fd(fd, hex)) {
         struct strbuf sb = STRBUF_INIT;
         strbuf_printf(&sb, "cannot be read: %s", strerror(errno));
         location_error(r, row, col, CG_ERR_IO, sb.buf, errs);
@@ -409,5 +385,5 @@ done:
     keyset_free(&fs.hashed);
     free(fs.hex);
     free(fs.root);
-    csv_close(r);
+    org_close_csv(o, r, "evidence");
 }

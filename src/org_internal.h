@@ -36,6 +36,15 @@ struct csv_reader *org_open_csv(struct orgdata *o, const char *name,
                                 const char *const *cols, int *idx,
                                 const char **display, struct cg_errors *errs);
 
+/* Record the register `r` read (as source `kind`: "evidence", ...) with
+ * its rows, size and digest, then close it (NULL: nothing). */
+void org_close_csv(struct orgdata *o, struct csv_reader *r,
+                   const char *kind);
+
+/* Record a source file of the folder (path copied). */
+void org_add_source(struct orgdata *o, const char *path, const char *kind,
+                    uint64_t rows, uint64_t bytes, const char *hex);
+
 /* Remember that the folder's file `path` was read (copied). */
 void org_note_file(struct orgdata *o, const char *path);
 

@@ -112,7 +112,7 @@ done:
     o->findings = arena_adopt(o->arena, v, n, sizeof *v);
     o->nfindings = n;
     keyset_free(&seen);
-    csv_close(r);
+    org_close_csv(o, r, "findings");
 }
 
 /* --------------------------------------------------------------- metrics */
@@ -185,7 +185,7 @@ static void load_metrics(struct orgdata *o, const struct profile *p,
     while ((rc = csv_next(r, &row, errs)) != CSV_EOF && rc != CSV_FATAL)
         if (rc == CSV_ROW)
             metrics_row(o, p, c, r, &row, col, errs);
-    csv_close(r);
+    org_close_csv(o, r, "metrics");
 }
 
 /* ------------------------------------------------------------------ load */
@@ -207,11 +207,17 @@ struct orgdata *org_load(const char *dir, const struct profile *p,
     load_findings(o, p, c, errs);
     kpi_derive(dir, p, o->kpis, progress, info, errs);
     for (src = 0; src < SRC_COUNT; src++)
-        if (info[src].present)
+        if (info[src].present) {
             org_note_file(o, info[src].path);
+            org_add_source(o, info[src].path, metric_source_name(src),
+                           info[src].rows, info[src].bytes,
+                           info[src].digest);
+        }
     kpi_raw_free(info);
     load_metrics(o, p, c, errs);
     o->files = arena_adopt(o->arena, o->files, o->nfiles, sizeof *o->files);
+    o->sources = arena_adopt(o->arena, o->sources, o->nsources,
+                             sizeof *o->sources);
     if (errors_count(errs) != before) {
         org_free(o);
         return NULL;

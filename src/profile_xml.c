@@ -279,7 +279,8 @@ struct profile *profile_load(const char *path, struct cg_errors *errs)
 {
     struct profile *p = NULL;
     size_t before = errors_count(errs);
-    xmlDocPtr doc = xml_read(path, errs);
+    struct file_digest digest;
+    xmlDocPtr doc = xml_read_digest(path, &digest, errs);
     struct arena *a;
 
     if (!doc)
@@ -292,6 +293,7 @@ struct profile *profile_load(const char *path, struct cg_errors *errs)
     p = arena_calloc(a, 1, sizeof *p);
     p->arena = a;
     p->path = arena_strdup(a, path);
+    p->digest = digest;
     /* What the profile leaves out (profile.xsd's defaults). */
     p->mock_audit_weeks = PLAN_DEFAULT_MOCK_WEEKS;
     p->capacity_days = PLAN_DEFAULT_CAPACITY;

@@ -431,6 +431,27 @@ static json_t *verdict_reason_json(const struct report *r)
     return o;
 }
 
+/* The files the report rests on: path, kind, rows, bytes, SHA-256. */
+static json_t *sources_json(const struct report *r)
+{
+    json_t *arr = json_array();
+    size_t i;
+
+    for (i = 0; i < r->nsources; i++) {
+        const struct report_source *s = &r->sources[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "path", json_string(s->path));
+        json_object_set_new(o, "kind", json_string(s->kind));
+        json_object_set_new(o, "rows", json_integer((json_int_t)s->rows));
+        json_object_set_new(o, "bytes",
+                            json_integer((json_int_t)s->digest->bytes));
+        json_object_set_new(o, "sha256", s->digest->hex[0]
+                            ? json_string(s->digest->hex) : json_null());
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 static json_t *report_json(const struct report *r)
 {
     const struct catalog *c = r->catalog;
@@ -466,6 +487,8 @@ static json_t *report_json(const struct report *r)
     json_object_set_new(o, "lang", json_string(report_lang(r)));
     json_object_set_new(root, "assessment", o);
     json_object_set_new(root, "programs", programs(p));
+    if (r->nsources)
+        json_object_set_new(root, "sources", sources_json(r));
 
     json_object_set_new(root, "verdict", json_string(verdict_name(r->verdict)));
     json_object_set_new(root, "verdict_reason", verdict_reason_json(r));

@@ -645,45 +645,59 @@ void pdf_scope(struct rctx *x)
 
 /* ---------------------------------------------------------- method */
 
-/* The files the report rests on. */
+/* The files the report rests on, each with its SHA-256 under it. */
 static void method_sources(struct rctx *x)
 {
     static const struct pdf_col cols[] = {
-        { 0, 1, ALIGN_LEFT }, { 150, 0, ALIGN_LEFT }, { 60, 0, ALIGN_RIGHT }
+        { 0, 1, ALIGN_LEFT }, { 170, 0, ALIGN_LEFT }, { 60, 0, ALIGN_RIGHT }
     };
     const struct report *r = x->r;
-    const struct orgdata *o = r->org;
-    const char *head[3], *cells[3 * 6];
-    size_t n = 0;
+    const char *head[3];
+    struct pdf_table_spec spec;
+    size_t i;
 
     head[0] = word(x, "col.file");
     head[1] = word(x, "col.content");
     head[2] = word(x, "col.rows");
-    cells[n * 3] = r->catalog->path ? r->catalog->path : r->catalog->id;
-    cells[n * 3 + 1] = arena_printf(x->a, "%s %s", r->catalog->id,
-                                    r->catalog->version);
-    cells[n++ * 3 + 2] = arena_printf(x->a, "%zu", r->catalog->nreqs);
-    cells[n * 3] = r->profile->path;
-    cells[n * 3 + 1] = word(x, "source.profile");
-    cells[n++ * 3 + 2] = arena_printf(x->a, "%zu", r->profile->nprograms);
-    if (o && o->evidence_path) {
-        cells[n * 3] = o->evidence_path;
-        cells[n * 3 + 1] = word(x, "source.evidence");
-        cells[n++ * 3 + 2] = arena_printf(x->a, "%zu", o->nevidence);
+    memset(&spec, 0, sizeof spec);
+    spec.ncols = 3;
+    spec.cols = cols;
+    spec.header = head;
+    spec.continued = word(x, "report.continued");
+    spec.size = 8.5f;
+    pdf_flow_table_begin(x->f, &spec);
+    for (i = 0; i < r->nsources; i++) {
+        const struct report_source *src = &r->sources[i];
+        const char *cells[3];
+        struct pdf_row row;
+        struct msg *m;
+
+        cells[0] = src->path;
+        cells[1] = strcmp(src->kind, "catalogue") == 0
+                   ? arena_printf(x->a, "%s %s", r->catalog->id,
+                                  r->catalog->version)
+                   : wordf(x, "source.", src->kind);
+        cells[2] = num(x, (double)src->rows, 0);
+        memset(&row, 0, sizeof row);
+        row.cells = cells;
+        if (src->digest->hex[0]) {
+            m = msg(x, "method.sources.digest");
+            msg_id(x->a, m, "digest", src->digest->hex);
+            row.detail = say(x, m);
+        }
+        pdf_flow_table_row(x->f, &row);
     }
-    if (o && o->findings_path) {
-        cells[n * 3] = o->findings_path;
-        cells[n * 3 + 1] = word(x, "source.findings");
-        cells[n++ * 3 + 2] = arena_printf(x->a, "%zu", o->nfindings);
+    if (r->org) {
+        const char *cells[3];
+        struct pdf_row row;
+        cells[0] = "";
+        cells[1] = word(x, "source.kpis");
+        cells[2] = num(x, (double)kpi_store_count(r->org->kpis), 0);
+        memset(&row, 0, sizeof row);
+        row.cells = cells;
+        pdf_flow_table_row(x->f, &row);
     }
-    if (o) {
-        cells[n * 3] = o->metrics_path ? o->metrics_path
-                                       : word(x, "source.raw");
-        cells[n * 3 + 1] = word(x, "source.kpis");
-        cells[n++ * 3 + 2] = arena_printf(x->a, "%zu",
-                                          kpi_store_count(o->kpis));
-    }
-    table_of(x, cols, 3, head, cells, n);
+    pdf_flow_table_end(x->f);
 }
 
 void pdf_method(struct rctx *x)

@@ -64,6 +64,43 @@ void report_free(struct report *r)
         arena_free(r->arena);
 }
 
+/* `path` relative to the folder `dir` when inside it. */
+static const char *under(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    if (strncmp(path, dir, n) == 0 && path[n] == '/')
+        return path + n + 1;
+    return path;
+}
+
+void report_build_sources(struct report *r)
+{
+    const struct orgdata *o = r->org;
+    const char *slash = strrchr(r->catalog->path, '/');
+    size_t n = 2 + (o ? o->nsources : 0), i;
+    struct report_source *s = arena_calloc(r->arena, n, sizeof *s);
+
+    s[0].path = slash ? slash + 1 : r->catalog->path;
+    s[0].kind = "catalogue";
+    s[0].rows = r->catalog->nreqs;
+    s[0].digest = &r->catalog->digest;
+    s[1].path = o ? under(r->profile->path, o->dir) : r->profile->path;
+    s[1].kind = "profile";
+    s[1].rows = r->profile->nprograms;
+    s[1].digest = &r->profile->digest;
+    for (i = 0; o && i < o->nsources; i++) {
+        s[2 + i].path = under(o->sources[i].path, o->dir);
+        s[2 + i].kind = o->sources[i].kind;
+        s[2 + i].rows = o->sources[i].rows;
+        s[2 + i].digest = &o->sources[i].digest;
+    }
+    r->sources = s;
+    r->nsources = n;
+}
+
 const char *report_lang(const struct report *r)
 {
     return r->lang ? lang_code(r->lang) : "en";

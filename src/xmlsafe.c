@@ -176,7 +176,8 @@ static void xml_init_once(void)
 
 /* The whole file, through infile_open (regular files only, never
  * blocking, at most XML_MAX_BYTES). */
-static char *read_all(const char *path, size_t *len, struct cg_errors *errs)
+static char *read_all(const char *path, size_t *len,
+                      struct file_digest *fd_out, struct cg_errors *errs)
 {
     struct strbuf sb = STRBUF_INIT;
     char chunk[65536];
@@ -209,6 +210,13 @@ static char *read_all(const char *path, size_t *len, struct cg_errors *errs)
     }
     close(fd);
     *len = sb.len;
+    if (fd_out) {
+        struct digest d;
+        digest_init(&d);
+        digest_update(&d, sb.buf, sb.len);
+        digest_hex(&d, fd_out->hex);
+        fd_out->bytes = sb.len;
+    }
     return strbuf_detach(&sb);
 }
 
@@ -353,12 +361,18 @@ xmlDocPtr xml_read_mem(const char *buf, size_t len, const char *path,
 
 xmlDocPtr xml_read(const char *path, struct cg_errors *errs)
 {
+    return xml_read_digest(path, NULL, errs);
+}
+
+xmlDocPtr xml_read_digest(const char *path, struct file_digest *digest,
+                          struct cg_errors *errs)
+{
     xmlDocPtr doc;
     size_t len = 0;
     char *buf;
 
     xml_init_once();
-    buf = read_all(path, &len, errs);
+    buf = read_all(path, &len, digest, errs);
     if (!buf)
         return NULL;
     doc = xml_read_mem(buf, len, path, errs);

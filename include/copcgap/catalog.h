@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "copcgap/digest.h"
 #include "copcgap/error.h"
 #include "copcgap/model.h"
 
@@ -189,6 +190,7 @@ struct scoring {
 struct catalog {
     struct arena *arena;
     const char *path;
+    struct file_digest digest;  /* of the file as read */
     const char *id;
     const char *version;
     const char *publisher;

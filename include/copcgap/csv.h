@@ -32,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "copcgap/digest.h"
 #include "copcgap/error.h"
 #include "copcgap/util.h"
 
@@ -128,6 +129,9 @@ uint64_t csv_rows(const struct csv_reader *r);
 /* Bytes consumed so far, and the file's size (0 when unknown). */
 uint64_t csv_bytes_done(const struct csv_reader *r);
 uint64_t csv_bytes_total(const struct csv_reader *r);
+/* SHA-256 of the whole file once every record has been read; 0 (and
+ * `hex` untouched) before the end.  Call it once. */
+int csv_digest(struct csv_reader *r, char hex[DIGEST_HEX]);
 
 /*
  * Located errors about field `col` (0-based) of `row`:

@@ -62,6 +62,7 @@ struct raw_file_info {
     char *path;             /* as displayed (malloc'd; kpi_raw_free) */
     uint64_t rows;
     uint64_t bytes;
+    char digest[DIGEST_HEX];    /* SHA-256; "" when not read to the end */
 };
 
 /*

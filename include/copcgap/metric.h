@@ -88,5 +88,7 @@ int metric_find(const char *name, size_t len);
 
 /* Raw file base names ("contacts.csv", ...), indexed by metric_source. */
 const char *metric_source_file(enum metric_source src);
+/* Their names as codes ("contacts", "qa", ...). */
+const char *metric_source_name(enum metric_source src);
 
 #endif

@@ -68,6 +68,16 @@ struct finding {
     enum finding_class cls;
 };
 
+/* A file of the folder the load read whole (registers and raw data, in
+ * the order read), for the report's data sources and the workspace. */
+struct org_source {
+    const char *path;           /* as displayed */
+    const char *kind;           /* "evidence", "findings", "metrics", or a
+                                   raw source ("contacts", "qa", ...) */
+    uint64_t rows;              /* records, header excluded */
+    struct file_digest digest;  /* hex[0] NUL: not read to the end */
+};
+
 struct orgdata {
     struct arena *arena;
     const char *dir;
@@ -85,6 +95,8 @@ struct orgdata {
      * must never replace.  `capfiles` is used while loading only. */
     const char **files;
     size_t nfiles, capfiles;
+    struct org_source *sources;
+    size_t nsources, capsources;
 };
 
 void org_free(struct orgdata *o);

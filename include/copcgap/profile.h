@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "copcgap/date.h"
+#include "copcgap/digest.h"
 #include "copcgap/error.h"
 #include "copcgap/model.h"
 
@@ -75,6 +76,7 @@ struct named_owner {
 struct profile {
     struct arena *arena;
     const char *path;
+    struct file_digest digest;  /* of the file as read */
     const char *org_id;
     const char *org_name;
     enum org_kind kind;

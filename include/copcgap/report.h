@@ -269,6 +269,17 @@ struct verdict_reason {
     size_t excluded_critical;   /* critical requirements excluded */
 };
 
+/* A file the report rests on (the method section's data sources; the
+ * workspace records the same list). */
+struct report_source {
+    const char *path;           /* the catalogue by its file name, the
+                                   folder's files relative to the folder */
+    const char *kind;           /* "catalogue", "profile", then as
+                                   struct org_source */
+    uint64_t rows;              /* requirements, programs, or records */
+    const struct file_digest *digest;
+};
+
 struct report {
     struct arena *arena;
     const struct catalog *catalog;
@@ -298,6 +309,10 @@ struct report {
                                    then metric name */
     size_t nseries;
 
+    struct report_source *sources;  /* catalogue, profile, then the
+                                       folder's files as read */
+    size_t nsources;
+
     struct pst_row *pst;        /* performance summary, by category order
                                    of the requirements, then program */
     size_t npst;
@@ -324,6 +339,10 @@ void report_free(struct report *r);
  * takes out of scope, or, for one program, narrows. */
 struct msg *report_exclusion_msg(struct arena *a,
                                  const struct exclusion_use *u);
+
+/* Fill r->sources from the catalogue, the profile and r->org (called by
+ * assess_run). */
+void report_build_sources(struct report *r);
 
 /* The language code of the report ("en"). */
 const char *report_lang(const struct report *r);

@@ -16,6 +16,7 @@
 
 #include <libxml/tree.h>
 
+#include "copcgap/digest.h"
 #include "copcgap/arena.h"
 #include "copcgap/error.h"
 #include "copcgap/model.h"
@@ -43,6 +44,9 @@
  * NULL with errors appended.
  */
 xmlDocPtr xml_read(const char *path, struct cg_errors *errs);
+/* The same, recording the file's size and SHA-256 in *digest. */
+xmlDocPtr xml_read_digest(const char *path, struct file_digest *digest,
+                          struct cg_errors *errs);
 /* The same for a document in memory; `path` names it in messages. */
 xmlDocPtr xml_read_mem(const char *buf, size_t len, const char *path,
                        struct cg_errors *errs);

@@ -190,6 +190,42 @@ START_TEST(csv_record_larger_than_the_buffer)
 }
 END_TEST
 
+/* The digest of what was read: the file's SHA-256 once every record has
+ * been read (here through a 4-byte buffer, refilled many times), none
+ * before (the value is sha256sum's of the same bytes; "abc" is FIPS
+ * 180-2's example). */
+START_TEST(csv_digest_of_the_whole_file)
+{
+    static const char text[] = "id,name\n1,\"a\nb\"\n2,c\n";
+    struct cg_errors errs = CG_ERRORS_INIT;
+    struct csv_reader *r;
+    struct csv_row row;
+    struct digest d;
+    char hex[DIGEST_HEX] = "untouched", *path = write_temp(".csv", text);
+
+    r = csv_open_size(path, "t.csv", 4, &errs);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(csv_next(r, &row, &errs), CSV_ROW);
+    ck_assert_int_eq(csv_digest(r, hex), 0);
+    ck_assert_str_eq(hex, "untouched");
+    ck_assert_int_eq(csv_next(r, &row, &errs), CSV_ROW);
+    ck_assert_int_eq(csv_next(r, &row, &errs), CSV_EOF);
+    ck_assert_int_eq(csv_digest(r, hex), 1);
+    ck_assert_str_eq(hex, "2b77a4ce59dae1f9a8e05e16867fc17f"
+                          "b92013692a45be51ca0539e0d26b82c7");
+    ck_assert_uint_eq(csv_bytes_done(r), sizeof text - 1);
+    csv_close(r);
+    digest_init(&d);
+    digest_update(&d, "abc", 3);
+    digest_hex(&d, hex);
+    ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223"
+                          "b00361a396177a9cb410ff61f20015ad");
+    unlink(path);
+    free(path);
+    errors_free(&errs);
+}
+END_TEST
+
 /* Read all of `text` and return the formatted errors, one per line, and
  * the statuses seen ("R" row, "B" bad row, "F" fatal). */
 static void run_errors(const char *text, size_t bufsize, struct strbuf *out,
@@ -362,6 +398,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, csv_spectrum_conformance);
     tcase_add_test(tc, csv_bom_crlf_blank_lines_and_line_numbers);
     tcase_add_test(tc, csv_record_larger_than_the_buffer);
+    tcase_add_test(tc, csv_digest_of_the_whole_file);
     tcase_add_test(tc, csv_located_errors);
     tcase_add_test(tc, csv_columns_by_name);
     tcase_add_test(tc, csv_value_errors_are_located_and_quoted);

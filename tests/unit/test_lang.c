@@ -127,6 +127,14 @@ START_TEST(every_named_key_exists)
         for (i = 0; i < (int)ARRAY_LEN(evidence_flag_order); i++)
             HAS("evidence.flag.%s",
                 evidence_flag_name(evidence_flag_order[i]));
+        /* Data sources (report_build_sources; the catalogue is named by
+         * its id and version instead). */
+        HAS("source.%s", "profile");
+        HAS("source.%s", "evidence");
+        HAS("source.%s", "findings");
+        HAS("source.%s", "metrics");
+        for (i = 0; i < SRC_COUNT; i++)
+            HAS("source.%s", metric_source_name((enum metric_source)i));
 #undef HAS
         lang_free(L);
     }
