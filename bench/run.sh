@@ -98,6 +98,25 @@ for side in flow bare; do
         printf "  %s alone: peak RSS %.1f MB\n", side, $2 / 1024 }' \
         "$work/pdf-$side-time.txt"
 done
+
+# Then copcgap's own auditor report of a large generated organisation
+# (50 programs, 24 months of data, about 900 evidence rows: 500+ pages)
+# against bare libharu drawing the same text lines in the same process;
+# then the whole `assess -t auditor -o` command's peak RSS.
+big=$work/org-50x24
+if [ ! -f "$big/profile.xml" ]; then
+    rm -rf "$big"
+    "$tools/gen-org" --out "$big" --catalog standards/copc-cx-aligned.xml \
+        --programs 50 --months 24 --contacts 20000 --maturity far -q
+fi
+echo "Auditor report of $(awk -F, 'END { print NR - 1 }' "$big/evidence.csv") evidence rows, 50 programs, 24 months (CPU seconds, best of $runs)"
+"$tools/pdf-bench" -r "$runs" report "$big" -t auditor \
+    -c standards/copc-cx-aligned.xml -o "$work/report-auditor.pdf"
+/usr/bin/time -v "$bin" assess "$big" -t auditor -o "$work/report-cli.pdf" \
+    > /dev/null 2> "$work/report-time.txt"
+awk -F': ' '/Maximum resident set size/ {
+    printf "  copcgap assess -t auditor -o (whole command): peak RSS %.1f MB\n",
+    $2 / 1024 }' "$work/report-time.txt"
 [ "${BENCH_ONLY:-}" = pdf ] && exit 0
 echo
 

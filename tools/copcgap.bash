@@ -14,6 +14,7 @@ _copcgap()
         -o|--output|-j|--json) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --xlsx) COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur")); return ;;
         -l|--lang) COMPREPLY=($(compgen -W "en es" -- "$cur")); return ;;
+        -t|--template) COMPREPLY=($(compgen -W "auditor consultant executive" -- "$cur") $(compgen -f -X '!*.xml' -- "$cur")); return ;;
         --fail-under) COMPREPLY=($(compgen -W "ready conditional" -- "$cur")); return ;;
         -f|--format) COMPREPLY=($(compgen -W "table csv json xlsx" -- "$cur")); return ;;
         --font-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
@@ -22,7 +23,7 @@ _copcgap()
     case $cmd in
         validate) COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur")) ;;
         kpi) COMPREPLY=($(compgen -W "-o --output -c --catalog --bom --help" -- "$cur") $(compgen -d -- "$cur")) ;;
-        assess) COMPREPLY=($(compgen -W "-c --catalog -o --output -j --json --xlsx -l --lang --fail-under --font-dir --help" -- "$cur") $(compgen -d -- "$cur")) ;;
+        assess) COMPREPLY=($(compgen -W "-c --catalog -o --output -j --json --xlsx -l --lang -t --template --fail-under --font-dir --help" -- "$cur") $(compgen -d -- "$cur")) ;;
         plan) COMPREPLY=($(compgen -W "-c --catalog -f --format -o --output -l --lang --capacity --audit-date --bom --help" -- "$cur") $(compgen -d -- "$cur")) ;;
     esac
 }

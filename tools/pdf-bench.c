@@ -16,6 +16,15 @@
  * run as separate processes (for peak memory, /usr/bin/time -v).
  * "both" (the default) runs both and prints the ratio.
  *
+ *   pdf-bench [-r RUNS] report ORGDIR [-t TEMPLATE] [-c CATALOG]
+ *             [-o OUT.pdf]
+ *
+ * "report" times copcgap's own PDF report of an organisation folder
+ * (render_pdf: the template's sections laid out, drawn and saved, best
+ * of RUNS; loading and assessing are done once first and not timed),
+ * then bare libharu drawing the same text lines of that report (taken
+ * from its layout), and prints both and the ratio.
+ *
  * Fonts from $COPCGAP_FONT_DIR or the system's DejaVu folder.  The
  * bare side may include <hpdf.h>: this is a pdf* file.
  */
@@ -27,7 +36,13 @@
 
 #include <hpdf.h>
 
+#include "copcgap/assess.h"
 #include "copcgap/datadir.h"
+#include "copcgap/load.h"
+#include "copcgap/outfile.h"
+#include "copcgap/plan.h"
+#include "copcgap/render.h"
+#include "copcgap/template.h"
 #include "copcgap/pdf_chart.h"
 #include "copcgap/pdf_flow.h"
 
@@ -417,6 +432,188 @@ static void free_lines(struct lines *ls)
     free(ls->landscape);
 }
 
+/* ------------------------------------------------- the real report */
+
+struct loaded {
+    struct catalog *cat;
+    struct profile *prof;
+    struct orgdata *org;
+    struct lang *L;
+    struct report *rep;
+    struct report_template *tpl;
+};
+
+static void print_errors(struct cg_errors *errs)
+{
+    size_t i;
+    for (i = 0; i < errs->n; i++) {
+        struct strbuf sb = STRBUF_INIT;
+        error_format(&errs->v[i], &sb);
+        fprintf(stderr, "pdf-bench: %s\n", sb.buf);
+        strbuf_free(&sb);
+    }
+}
+
+static int load_report(struct loaded *l, const char *dir, const char *cat,
+                       const char *tpl)
+{
+    struct cg_errors errs = CG_ERRORS_INIT;
+    struct strbuf path = STRBUF_INIT;
+    int ok = 0;
+
+    memset(l, 0, sizeof *l);
+    strbuf_printf(&path, "%s/profile.xml", dir);
+    if ((l->cat = catalog_load(cat, &errs)) &&
+        (l->prof = profile_load(path.buf, &errs)) &&
+        (l->org = org_load(dir, l->prof, l->cat, NULL, &errs)) &&
+        (l->L = lang_load("en", &errs)) &&
+        (l->rep = report_new(l->cat, l->prof, l->L)) &&
+        assess_scope(l->rep, &errs) && assess_run(l->rep, l->org, &errs)) {
+        plan_build(l->rep, NULL);
+        ok = (l->tpl = template_load(tpl, &errs)) != NULL;
+    }
+    print_errors(&errs);
+    errors_free(&errs);
+    strbuf_free(&path);
+    return ok;
+}
+
+static void loaded_free(struct loaded *l)
+{
+    template_free(l->tpl);
+    report_free(l->rep);
+    lang_free(l->L);
+    org_free(l->org);
+    profile_free(l->prof);
+    catalog_free(l->cat);
+}
+
+/* The report's text lines, as bare libharu will draw them. */
+static int report_lines(const struct loaded *l,
+                        const struct pdf_options *po, struct lines *ls)
+{
+    struct cg_errors errs = CG_ERRORS_INIT;
+    struct pdfkit *k = NULL;
+    struct pdf_flow *f = NULL;
+    int ok = render_pdf_layout(l->rep, po, &k, &f, &errs);
+
+    if (ok) {
+        size_t n, i;
+        const struct pdf_box *b = pdf_flow_boxes(f, &n);
+        ls->npages = pdf_flow_page_count(f);
+        ls->landscape = xcalloc(ls->npages ? ls->npages : 1, 1);
+        for (i = 0; i < ls->npages; i++)
+            ls->landscape[i] = (unsigned char)pdf_flow_page_landscape(f, i);
+        for (i = 0; i < n; i++) {
+            struct line *ln;
+            if (b[i].kind != PDF_BOX_TEXT || !b[i].text || !*b[i].text)
+                continue;
+            ln = &VEC_PUSH(ls->v, ls->n, ls->cap);
+            ln->seq = ls->n;
+            ln->page = b[i].page;
+            ln->bold = b[i].font == PDF_BOLD;
+            ln->size = b[i].size;
+            ln->x = b[i].x;
+            ln->y = b[i].baseline;
+            ln->text = xstrdup(b[i].text);
+        }
+    }
+    print_errors(&errs);
+    errors_free(&errs);
+    pdf_flow_free(f);
+    pdfkit_free(k);
+    return ok;
+}
+
+/* render_pdf into OUT (or a scratch file), best of `runs`. */
+static int time_report(const struct loaded *l, const struct pdf_options *po,
+                       const char *out, size_t runs, double *best)
+{
+    size_t r;
+
+    for (r = 0; r < runs; r++) {
+        struct cg_errors errs = CG_ERRORS_INIT;
+        struct outfile o;
+        double t0 = now(), t;
+        int ok = outfile_open(&o, out, &errs) &&
+                 render_pdf(l->rep, po, &o, &errs);
+        ok = ok ? outfile_commit(&o, &errs) : (outfile_abort(&o), 0);
+        t = now() - t0;
+        print_errors(&errs);
+        errors_free(&errs);
+        if (!ok)
+            return 0;
+        if (r == 0 || t < *best)
+            *best = t;
+    }
+    return 1;
+}
+
+static int run_report(int argc, char **argv, int i, size_t runs)
+{
+    const char *dir = NULL, *cat = "standards/copc-cx-aligned.xml";
+    const char *tpl = "auditor", *out = "/tmp/pdf-bench-report.pdf";
+    struct pdf_options po;
+    struct loaded l;
+    struct lines ls;
+    double t_rep = 0, t_bare = 0, t0;
+    size_t bare_bytes = 0, r;
+    int ok;
+
+    for (; i < argc; i++) {
+        if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
+            tpl = argv[++i];
+        else if (strcmp(argv[i], "-c") == 0 && i + 1 < argc)
+            cat = argv[++i];
+        else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+            out = argv[++i];
+        else if (!dir)
+            dir = argv[i];
+        else {
+            dir = NULL;         /* a second folder: usage */
+            break;
+        }
+    }
+    if (!dir) {
+        fprintf(stderr, "usage: pdf-bench [-r RUNS] report ORGDIR "
+                "[-t TEMPLATE] [-c CATALOG] [-o OUT.pdf]\n");
+        return 2;
+    }
+    if (!load_report(&l, dir, cat, tpl))
+        return 1;
+    po.font_dir = datadir_fonts(NULL);
+    po.when = 1790000000;
+    po.tpl = l.tpl;
+    memset(&ls, 0, sizeof ls);
+    ok = time_report(&l, &po, out, runs, &t_rep) &&
+         report_lines(&l, &po, &ls);
+    if (ok) {
+        printf("report: %zu pages (template %s), best of %zu: %.3f s, "
+               "%.0f pages/s, peak RSS %.1f MB\n", ls.npages, tpl, runs,
+               t_rep, (double)ls.npages / t_rep,
+               (double)peak_rss_kb() / 1024);
+        qsort(ls.v, ls.n, sizeof *ls.v, by_page);
+        for (r = 0; r < runs && ok; r++) {
+            double t;
+            t0 = now();
+            ok = run_bare(&ls, NULL, &bare_bytes);
+            t = now() - t0;
+            if (r == 0 || t < t_bare)
+                t_bare = t;
+        }
+    }
+    if (ok) {
+        printf("bare: %zu pages, %zu lines, %zu bytes, best of %zu: %.3f s, "
+               "%.0f pages/s\n", ls.npages, ls.n, bare_bytes, runs, t_bare,
+               (double)ls.npages / t_bare);
+        printf("report / bare speed: %.2f (target >= 0.50: %s)\n",
+               t_bare / t_rep, t_bare / t_rep >= 0.5 ? "met" : "NOT met");
+    }
+    free_lines(&ls);
+    loaded_free(&l);
+    return ok ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     const char *mode = "both", *lines_file = NULL, *out = NULL;
@@ -435,13 +632,17 @@ int main(int argc, char **argv)
             lines_file = argv[++i];
         else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
             out = argv[++i];
+        else if (strcmp(argv[i], "report") == 0)
+            return run_report(argc, argv, i + 1, runs ? runs : 1);
         else if (strcmp(argv[i], "both") == 0 ||
                  strcmp(argv[i], "flow") == 0 ||
                  strcmp(argv[i], "bare") == 0)
             mode = argv[i];
         else {
             fprintf(stderr, "usage: pdf-bench [-s SECTIONS] [-r RUNS] "
-                    "[both|flow|bare] [-l LINES] [-o OUT.pdf]\n");
+                    "[both|flow|bare] [-l LINES] [-o OUT.pdf]\n"
+                    "       pdf-bench [-r RUNS] report ORGDIR [-t TEMPLATE] "
+                    "[-c CATALOG] [-o OUT.pdf]\n");
             return 2;
         }
     }

@@ -34,7 +34,8 @@
 #include "copcgap/model.h"
 #include "copcgap/strbuf.h"
 
-#define GEN_MAX_PROGRAMS 6
+#define GEN_MAX_PROGRAMS 60    /* a count above 6 repeats the channels
+                                   (bench: 50 programs) */
 #define GEN_MAX_MONTHS 36
 #define GEN_MAX_LIST 32
 

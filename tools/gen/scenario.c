@@ -270,7 +270,7 @@ static int add_programs(struct gen *g)
             return 0;
         }
         for (i = 0; i < (size_t)count; i++)
-            chans[n++] = order[i];
+            chans[n++] = order[i % ARRAY_LEN(order)];
     } else {
         const char *s = spec;
         while (*s) {
@@ -306,12 +306,19 @@ static int add_programs(struct gen *g)
         char *word = text_slug(text_channel_word(chans[i], g->es));
         struct strbuf sb = STRBUF_INIT;
 
+        /* The second voice program of a count above 6 is "-voice-2". */
+        size_t round = i / ARRAY_LEN(order) + 1;
+
         pg->channel = chans[i];
         strbuf_printf(&sb, "%s-%s", prefix, word);
+        if (round > 1)
+            strbuf_printf(&sb, "-%zu", round);
         pg->id = strbuf_detach(&sb);
         /* Reports add the channel after the name: not repeated here. */
         strbuf_printf(&sb, "%s%s", client, g->es ? program_names_es[chans[i]]
                                                  : program_names_en[chans[i]]);
+        if (round > 1)
+            strbuf_printf(&sb, " %zu", round);
         pg->name = strbuf_detach(&sb);
         free(word);
         pg->sl_seconds = channel_default_sl_seconds(chans[i]);
