@@ -626,8 +626,8 @@ static int warning_only(unsigned flags)
 static void evidence_index(struct rctx *x)
 {
     static const struct pdf_col cols[] = {
-        { 48, 0, ALIGN_LEFT }, { 0, 1, ALIGN_LEFT }, { 62, 0, ALIGN_LEFT },
-        { 58, 0, ALIGN_LEFT }, { 58, 0, ALIGN_LEFT }, { 86, 0, ALIGN_LEFT }
+        { 48, 0, ALIGN_LEFT }, { 0, 1.3f, ALIGN_LEFT }, { 62, 0, ALIGN_LEFT },
+        { 52, 0, ALIGN_LEFT }, { 52, 0, ALIGN_LEFT }, { 0, 1, ALIGN_LEFT }
     };
     static const struct rgb amber = { 1.00f, 0.90f, 0.65f };
     const struct report *r = x->r;
