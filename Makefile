@@ -219,7 +219,7 @@ bad-tests: copcgap
 # The fuzz targets built with $(CC) and a plain main (tests/fuzz/replay.c)
 # replay every input fuzzing ever found (tests/fuzz-regress/TARGET): no
 # clang needed.
-FUZZ_TARGETS := csv num expr catalog profile assess
+FUZZ_TARGETS := csv num expr catalog profile template assess
 REPLAY_BIN   := $(patsubst %,$(B)/fuzz-replay/fuzz_%,$(FUZZ_TARGETS))
 
 $(B)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \

@@ -8,12 +8,13 @@
 #   expr     every expression of tests/expr and the catalogues' checks
 #   catalog  the test catalogues and the shipped ones under 64 KB
 #   profile  every profile of the samples and the tests
+#   template the shipped report templates and those of the tests
 #   assess   every test organisation folder, as `#FILE NAME` sections
 #            (tests/fuzz/fuzz_assess.c)
 set -eu
 out=$1
 rm -rf "$out"
-for t in csv num expr catalog profile assess; do mkdir -p "$out/$t"; done
+for t in csv num expr catalog profile template assess; do mkdir -p "$out/$t"; done
 # seed DIR < content: named by its digest (pipelines run in subshells,
 # so no counter; equal seeds collapse into one).
 seed() {
@@ -52,12 +53,17 @@ while IFS= read -r e; do
     printf '%s' "$e" | seed "$out/expr"
 done
 
-for f in $(find standards samples tests/data tests/cli -name '*.xml' \
+for f in $(find standards samples templates tests/data tests/cli tests/bad \
+                -name '*.xml' \
                 -size -64k | sort); do
     case "$(sed -n '1,5p' "$f")" in
     *'<catalog'*) seed "$out/catalog" < "$f" ;;
     *'<profile'*) seed "$out/profile" < "$f" ;;
     esac
+    # Templates open with a comment: look for the root anywhere.
+    if grep -q '<report-template[ >]' "$f"; then
+        seed "$out/template" < "$f"
+    fi
 done
 
 # Each folder twice: whole, and without the registers that name
@@ -75,7 +81,7 @@ for d in tests/data/orgs/* tests/cli/*/org tests/bad/_org; do
         done | seed "$out/assess"
     done
 done
-for t in csv num expr catalog profile assess; do
+for t in csv num expr catalog profile template assess; do
     printf '%s ' "$t: $(ls "$out/$t" | wc -l)"
 done
 echo "seeds"
