@@ -99,7 +99,8 @@ int session_load(struct session *s, const struct session_opts *opt,
     if (!s->cat || !s->prof)
         goto done;
     cli_progress_init(&progress);
-    s->org = org_load(opt->orgdir, s->prof, s->cat, &progress, errs);
+    s->org = org_load(opt->orgdir, s->prof, s->cat, &progress, ORG_DIGESTS,
+                      errs);
     cli_progress_done();
     if (!s->org)
         goto done;

@@ -261,7 +261,8 @@ static void report(const struct kpi_progress *pr, const struct csv_reader *r)
 /* Stream one raw file into its map; 1 when it was read without error. */
 static int read_raw(struct raw *w, const struct raw_kind *k,
                     const char *path, const char *display,
-                    const struct kpi_progress *pr, struct raw_file_info *info)
+                    const struct kpi_progress *pr, struct raw_file_info *info,
+                    int digests)
 {
     size_t before = errors_count(w->errs);
     int rc;
@@ -269,6 +270,8 @@ static int read_raw(struct raw *w, const struct raw_kind *k,
     w->r = csv_open(path, display, w->errs);
     if (!w->r)
         return 0;
+    if (!digests)
+        csv_no_digest(w->r);
     if (!csv_find_columns(w->r, k->cols, count_names(k->cols), w->col,
                           w->errs))
         goto done;
@@ -422,7 +425,8 @@ static void emit_staff(struct kpi_store *store, const struct profile *p,
 
 int kpi_derive(const char *dir, const struct profile *p,
                struct kpi_store *store, const struct kpi_progress *progress,
-               struct raw_file_info info[5], struct cg_errors *errs)
+               struct raw_file_info info[5], int digests,
+               struct cg_errors *errs)
 {
     struct kpi_map maps[SRC_COUNT];
     struct strbuf path = STRBUF_INIT;
@@ -456,7 +460,7 @@ int kpi_derive(const char *dir, const struct profile *p,
         w.map = &maps[src];
         w.min_hired = min_hired;
         read_raw(&w, &kinds[src], path.buf, display[src], progress,
-                 info ? &info[src] : NULL);
+                 info ? &info[src] : NULL, digests);
     }
     if (errors_count(errs) == before) {
         for (src = 0; src < SRC_COUNT; src++) {

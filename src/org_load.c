@@ -192,7 +192,7 @@ static void load_metrics(struct orgdata *o, const struct profile *p,
 
 struct orgdata *org_load(const char *dir, const struct profile *p,
                          const struct catalog *c,
-                         const struct kpi_progress *progress,
+                         const struct kpi_progress *progress, unsigned flags,
                          struct cg_errors *errs)
 {
     struct orgdata *o = xcalloc(1, sizeof *o);
@@ -205,7 +205,8 @@ struct orgdata *org_load(const char *dir, const struct profile *p,
     o->kpis = kpi_store_new();
     org_load_evidence(o, p, c, errs);
     load_findings(o, p, c, errs);
-    kpi_derive(dir, p, o->kpis, progress, info, errs);
+    kpi_derive(dir, p, o->kpis, progress, info, (flags & ORG_DIGESTS) != 0,
+               errs);
     for (src = 0; src < SRC_COUNT; src++)
         if (info[src].present) {
             org_note_file(o, info[src].path);

@@ -465,7 +465,8 @@ static int load_report(struct loaded *l, const char *dir, const char *cat,
     strbuf_printf(&path, "%s/profile.xml", dir);
     if ((l->cat = catalog_load(cat, &errs)) &&
         (l->prof = profile_load(path.buf, &errs)) &&
-        (l->org = org_load(dir, l->prof, l->cat, NULL, &errs)) &&
+        (l->org = org_load(dir, l->prof, l->cat, NULL, ORG_DIGESTS,
+                           &errs)) &&
         (l->L = lang_load("en", &errs)) &&
         (l->rep = report_new(l->cat, l->prof, l->L)) &&
         assess_scope(l->rep, &errs) && assess_run(l->rep, l->org, &errs)) {

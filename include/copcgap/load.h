@@ -70,23 +70,33 @@ struct raw_file_info {
  * dir/data (contacts.csv, qa.csv, surveys.csv, forecast.csv, staff.csv)
  * and add them to the store.  Returns 1, or 0 with located errors
  * (FILE:LINE:COL, up to the error list's limit) appended.  `info` (may
- * be NULL) receives one entry per enum metric_source.  `progress` may be
+ * be NULL) receives one entry per enum metric_source, with the file's
+ * SHA-256 when `digests` is set ("" otherwise).  `progress` may be
  * NULL.
  */
 int kpi_derive(const char *dir, const struct profile *p,
                struct kpi_store *store, const struct kpi_progress *progress,
-               struct raw_file_info info[5], struct cg_errors *errs);
+               struct raw_file_info info[5], int digests,
+               struct cg_errors *errs);
+
+/* What org_load does beyond loading (flags). */
+enum org_load_flags {
+    ORG_DIGESTS = 1             /* SHA-256 of the raw files too (reports,
+                                   the workspace); the registers are
+                                   always hashed */
+};
 void kpi_raw_free(struct raw_file_info info[5]);
 
 /*
  * The organisation folder `dir`: evidence.csv, findings.csv, metrics.csv
  * (each optional) and the KPIs derived from the raw files, checked
  * against the profile and (when given) the catalogue.  `progress` may be
- * NULL.
+ * NULL.  Each file read is recorded in o->sources; the raw files' digests
+ * only with ORG_DIGESTS in `flags`.
  */
 struct orgdata *org_load(const char *dir, const struct profile *p,
                          const struct catalog *c,
-                         const struct kpi_progress *progress,
+                         const struct kpi_progress *progress, unsigned flags,
                          struct cg_errors *errs);
 
 /*

@@ -46,7 +46,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         prof = profile_load(p, &errs);
     }
     if (prof)
-        org = org_load(buf, prof, cat, NULL, &errs);
+        org = org_load(buf, prof, cat, NULL, ORG_DIGESTS, &errs);
     if (org)
         lang = lang_load("en", &errs);
     if (lang) {

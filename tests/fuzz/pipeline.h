@@ -23,7 +23,8 @@ static inline void fuzz_pipeline(const struct catalog *cat,
                                  const char *orgdir, const char *lang)
 {
     struct cg_errors errs = CG_ERRORS_INIT;
-    struct orgdata *org = org_load(orgdir, prof, cat, NULL, &errs);
+    struct orgdata *org = org_load(orgdir, prof, cat, NULL, ORG_DIGESTS,
+                                   &errs);
     struct lang *L = NULL;
     struct report *rep = NULL;
 

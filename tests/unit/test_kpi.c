@@ -742,7 +742,7 @@ static void derive(struct derived *d)
 
     d->errs = init;
     d->s = kpi_store_new();
-    d->ok = kpi_derive(d->fx.dir, d->p, d->s, NULL, d->info, &d->errs);
+    d->ok = kpi_derive(d->fx.dir, d->p, d->s, NULL, d->info, 1, &d->errs);
 }
 
 static void derived_free(struct derived *d)

@@ -63,7 +63,7 @@ static void setup(struct loaded *l)
 static void load(struct loaded *l, int with_catalog)
 {
     l->o = org_load(l->fx.dir, l->p, with_catalog ? l->c : NULL, NULL,
-                    &l->errs);
+                    ORG_DIGESTS, &l->errs);
     l->errors = fixture_errors(&l->fx, &l->errs);
 }
 

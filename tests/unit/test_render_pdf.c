@@ -210,7 +210,7 @@ static void lay_out(struct run *r, const struct shape *s, const char *tpl,
     snprintf(path, sizeof path, "%s/profile.xml", dir);
     r->prof = profile_load(path, &errs);
     ck_assert_msg(r->cat && r->prof, "%s", errs.n ? errs.v[0].msg : "");
-    r->org = org_load(dir, r->prof, r->cat, NULL, &errs);
+    r->org = org_load(dir, r->prof, r->cat, NULL, ORG_DIGESTS, &errs);
     ck_assert_msg(r->org != NULL, "%s", errs.n ? errs.v[0].msg : "");
     r->L = lang_load(lang, &errs);
     r->rep = report_new(r->cat, r->prof, r->L);
