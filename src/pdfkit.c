@@ -142,22 +142,22 @@ static HPDF_STATUS write_to_unicode(HPDF_Stream st)
         "endcmap\n"
         "CMapName currentdict /CMap defineresource pop\n"
         "end\nend\n";
+    /* The first bytes: all but the surrogate block D8-DF. */
+    enum { SURR_FIRST = 0xD8, SURR_N = 8, NRANGES = 256 - SURR_N };
     HPDF_STATUS ret = HPDF_Stream_WriteStr(st, head);
-    unsigned ranges[256], n = 0, i, j;
+    unsigned i, j;
 
-    for (i = 0; i < 256; i++)
-        if (i < 0xD8 || i > 0xDF)
-            ranges[n++] = i;
     /* At most 100 entries between beginbfrange and endbfrange. */
-    for (i = 0; i < n && ret == HPDF_OK; i += 100) {
-        unsigned m = n - i < 100 ? n - i : 100;
+    for (i = 0; i < NRANGES && ret == HPDF_OK; i += 100) {
+        unsigned m = NRANGES - i < 100 ? NRANGES - i : 100;
         char line[64];
         snprintf(line, sizeof line, "%u beginbfrange\n", m);
         ret += HPDF_Stream_WriteStr(st, line);
         for (j = i; j < i + m; j++) {
-            unsigned lo = ranges[j] == 0 ? 0x20 : 0x00;
+            unsigned b = j < SURR_FIRST ? j : j + SURR_N;
+            unsigned lo = b == 0 ? 0x20 : 0x00;
             snprintf(line, sizeof line, "<%02X%02X> <%02XFF> <%02X%02X>\n",
-                     ranges[j], lo, ranges[j], ranges[j], lo);
+                     b, lo, b, b, lo);
             ret += HPDF_Stream_WriteStr(st, line);
         }
         ret += HPDF_Stream_WriteStr(st, "endbfrange\n");
