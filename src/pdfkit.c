@@ -790,10 +790,11 @@ void pdfkit_link(struct pdfkit *k, float x, float y, float w, float h,
     pdfkit_link_on(k, k->cur, x, y, w, h, name);
 }
 
-static int cmp_anchor_name(const void *a, const void *b)
+/* bsearch: a name (the key) against an anchor. */
+static int cmp_name_anchor(const void *key, const void *elem)
 {
-    const struct pdfkit_anchor *x = a, *y = b;
-    return strcmp(x->name, y->name);
+    const struct pdfkit_anchor *a = elem;
+    return strcmp(key, a->name);
 }
 
 /* By name, then place, so that the order (and the output) is fixed. */
@@ -827,13 +828,12 @@ static int resolve_links(struct pdfkit *k, struct cg_errors *errs)
         }
     for (i = 0; i < k->nlinks; i++) {
         const struct pdfkit_link *l = &k->links[i];
-        struct pdfkit_anchor key, *a;
+        const struct pdfkit_anchor *a;
         HPDF_Annotation an;
         HPDF_Rect r;
 
-        key.name = l->name;
-        a = k->nanchors ? bsearch(&key, k->anchors, k->nanchors,
-                                  sizeof *k->anchors, cmp_anchor_name)
+        a = k->nanchors ? bsearch(l->name, k->anchors, k->nanchors,
+                                  sizeof *k->anchors, cmp_name_anchor)
                         : NULL;
         if (!a || l->page >= k->npages || a->page >= k->npages) {
             errors_add(errs, CG_ERR_INTERNAL, NULL, 0, 0,
