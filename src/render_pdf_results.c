@@ -224,10 +224,12 @@ static struct pdf_tick *nice_ticks(struct rctx *x, double *lo, double *hi,
     *lo = first;
     *hi = ceil(*hi / step) * step;
     decimals = step >= 1 ? 0 : (int)ceil(-log10(step));
-    for (; first <= *hi + step / 2 && k < 8; first += step) {
-        t[k].value = first;
-        t[k].text = num(x, first, decimals);
-        k++;
+    for (k = 0; k < 8; k++) {
+        double v = first + (double)k * step;
+        if (v > *hi + step / 2)
+            break;
+        t[k].value = v;
+        t[k].text = num(x, v, decimals);
     }
     *n = k;
     return t;
