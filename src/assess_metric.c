@@ -290,7 +290,7 @@ void assess_eval_sample(struct assess_ctx *x, size_t req,
     for (i = 0; i < x->nprogs; i++) {
         const struct program *pg = &x->p->programs[x->progs[i]];
         double limit = moe_limit(rule, pg), e = limit / 100.0;
-        unsigned char ok[64];
+        unsigned char ok[64] = { 0 };   /* month i (0 = oldest) passed */
         int pass = 0, nodata = 0, values = 0;
         struct msg *pm;
         for (m = end - months + 1; m <= end; m++) {
@@ -302,7 +302,6 @@ void assess_eval_sample(struct assess_ctx *x, size_t req,
             struct msg *d;
             double p, N;
             int holds;
-            ok[m - (end - months + 1)] = 0;
             if (!moe) {
                 nodata++;
                 assess_detail(x, res, month_detail(

@@ -247,7 +247,7 @@ enum { COL_RANK, COL_TIER, COL_PRIO, COL_REQ, COL_TITLE, COL_STATUS,
 /* The table's cells, as text, with each column as wide as its widest
  * cell (0 wide: not shown). */
 struct table {
-    const char **cell;          /* (ngaps + 1) rows of NCOLS */
+    const char *(*cell)[NCOLS]; /* ngaps + 1 rows: the head, a row a gap */
     size_t rows;
     size_t w[NCOLS];
 };
@@ -286,7 +286,7 @@ static void fit(struct table *t, size_t width)
     for (j = 0; j < NCOLS; j++) {
         natural[j] = 0;
         for (i = 0; i < t->rows; i++) {
-            size_t n = utf8_count(t->cell[i * NCOLS + j]);
+            size_t n = utf8_count(t->cell[i][j]);
             if (n > natural[j])
                 natural[j] = n;
         }
@@ -327,9 +327,9 @@ static void print_rows(const struct table *t)
             if (!t->w[j])
                 continue;
             if (j == COL_RISK)
-                printf("%s", t->cell[i * NCOLS + j]);
+                printf("%s", t->cell[i][j]);
             else
-                cli_cell(t->cell[i * NCOLS + j], t->w[j]);
+                cli_cell(t->cell[i][j], t->w[j]);
         }
         printf("\n");
     }
@@ -389,21 +389,21 @@ static void print_table(const struct report *r)
         return;
     }
     t.rows = pl->ngaps + 1;
-    t.cell = arena_calloc(a, t.rows * NCOLS, sizeof *t.cell);
-    t.cell[COL_RANK] = "#";
-    t.cell[COL_TIER] = lang_str(L, a, "col.tier");
-    t.cell[COL_PRIO] = lang_str(L, a, "col.priority");
-    t.cell[COL_REQ] = lang_str(L, a, "col.id");
-    t.cell[COL_TITLE] = lang_str(L, a, "col.requirement");
-    t.cell[COL_STATUS] = lang_str(L, a, "col.status");
-    t.cell[COL_OWNER] = lang_str(L, a, "col.owner");
-    t.cell[COL_START] = lang_str(L, a, "col.start");
-    t.cell[COL_DUE] = lang_str(L, a, "col.due");
-    t.cell[COL_RISK] = lang_str(L, a, "col.risk");
+    t.cell = arena_calloc(a, t.rows, sizeof *t.cell);
+    t.cell[0][COL_RANK] = "#";
+    t.cell[0][COL_TIER] = lang_str(L, a, "col.tier");
+    t.cell[0][COL_PRIO] = lang_str(L, a, "col.priority");
+    t.cell[0][COL_REQ] = lang_str(L, a, "col.id");
+    t.cell[0][COL_TITLE] = lang_str(L, a, "col.requirement");
+    t.cell[0][COL_STATUS] = lang_str(L, a, "col.status");
+    t.cell[0][COL_OWNER] = lang_str(L, a, "col.owner");
+    t.cell[0][COL_START] = lang_str(L, a, "col.start");
+    t.cell[0][COL_DUE] = lang_str(L, a, "col.due");
+    t.cell[0][COL_RISK] = lang_str(L, a, "col.risk");
     for (i = 0; i < pl->ngaps; i++) {
         const struct gap *g = &pl->gaps[i];
         const char *who = assignee_name(g->assignee);
-        const char **row = &t.cell[(i + 1) * NCOLS];
+        const char **row = t.cell[i + 1];
         row[COL_RANK] = arena_printf(a, "%zu", g->rank);
         row[COL_TIER] = tier_name(g->tier);
         row[COL_PRIO] = lang_num_str(L, a, g->priority, 2);

@@ -59,15 +59,14 @@ static const struct catalog *reference(struct catalog **last,
                                        struct catalog **shipped)
 {
     char *path;
-    if (*last)
-        return *last;
-    if (!*shipped && (path = datadir_find(DEFAULT_CATALOG, "standards"))) {
+    if (!*last && !*shipped &&
+        (path = datadir_find(DEFAULT_CATALOG, "standards"))) {
         struct cg_errors errs = CG_ERRORS_INIT;
         *shipped = catalog_load(path, &errs);
         errors_free(&errs);
         free(path);
     }
-    return *shipped;
+    return *last ? *last : *shipped;
 }
 
 static int validate_one(const char *path, struct catalog **last,

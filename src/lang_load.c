@@ -25,7 +25,7 @@
 #include "copcgap/utf8.h"
 
 /* A language table is a few hundred short lines. */
-#define LANG_MAX_BYTES (1024 * 1024)
+#define LANG_MAX_BYTES ((size_t)1 << 20)
 
 static int key_char(char c)
 {

@@ -433,6 +433,17 @@ static void draw_text(struct pen *pn, const struct pdf_box *b, float dx,
     HPDF_Page_TextOut(pn->page, b->x + dx, b->baseline + dy, b->text);
 }
 
+/* How many of from, from + step, from + 2 step, ... lie below `to`
+ * (hatch lines and dots are placed from an integer count, each at
+ * from + i * step, rather than by a float counter stepped along). */
+static int hatch_count(float from, float to, float step)
+{
+    int n = 0;
+    while (from + (float)n * step < to)
+        n++;
+    return n;
+}
+
 /* Hatch lines over the rectangle, clipped to it. */
 static void draw_hatch(struct pen *pn, const struct pdf_box *b, float x,
                        float y)
@@ -440,36 +451,52 @@ static void draw_hatch(struct pen *pn, const struct pdf_box *b, float x,
     const float step = b->hatch == PDF_HATCH_DOTS ? 3.0f : 4.0f;
     struct pen saved = *pn;
     HPDF_Page pg = pn->page;
-    float t;
+    int i, j, n;
 
     HPDF_Page_GSave(pg);
     HPDF_Page_Rectangle(pg, x, y, b->w, b->h);
     HPDF_Page_Clip(pg);
     HPDF_Page_EndPath(pg);
     if (b->hatch == PDF_HATCH_DOTS) {
-        float u, v;
+        const float u0 = x + step / 2, v0 = y + step / 2;
+        int nu = hatch_count(u0, x + b->w, step);
         pen_fill(pn, &b->hatch_color);
-        for (v = y + step / 2; v < y + b->h; v += step)
-            for (u = x + step / 2; u < x + b->w; u += step)
+        n = hatch_count(v0, y + b->h, step);
+        for (i = 0; i < n; i++) {
+            float v = v0 + (float)i * step;
+            for (j = 0; j < nu; j++) {
+                float u = u0 + (float)j * step;
                 HPDF_Page_Rectangle(pg, u - 0.5f, v - 0.5f, 1.0f, 1.0f);
+            }
+        }
         HPDF_Page_Fill(pg);
     } else {
         pen_stroke(pn, &b->hatch_color, 0.6f, PDF_DASH_SOLID);
-        if (b->hatch == PDF_HATCH_HORIZ)
-            for (t = y + step / 2; t < y + b->h; t += step) {
+        if (b->hatch == PDF_HATCH_HORIZ) {
+            const float t0 = y + step / 2;
+            n = hatch_count(t0, y + b->h, step);
+            for (i = 0; i < n; i++) {
+                float t = t0 + (float)i * step;
                 HPDF_Page_MoveTo(pg, x, t);
                 HPDF_Page_LineTo(pg, x + b->w, t);
             }
-        if (b->hatch == PDF_HATCH_DIAG || b->hatch == PDF_HATCH_CROSS)
-            for (t = -b->h; t < b->w; t += step) {
+        }
+        if (b->hatch == PDF_HATCH_DIAG || b->hatch == PDF_HATCH_CROSS) {
+            n = hatch_count(-b->h, b->w, step);
+            for (i = 0; i < n; i++) {
+                float t = -b->h + (float)i * step;
                 HPDF_Page_MoveTo(pg, x + t, y);
                 HPDF_Page_LineTo(pg, x + t + b->h, y + b->h);
             }
-        if (b->hatch == PDF_HATCH_BACKDIAG || b->hatch == PDF_HATCH_CROSS)
-            for (t = 0; t < b->w + b->h; t += step) {
+        }
+        if (b->hatch == PDF_HATCH_BACKDIAG || b->hatch == PDF_HATCH_CROSS) {
+            n = hatch_count(0, b->w + b->h, step);
+            for (i = 0; i < n; i++) {
+                float t = (float)i * step;
                 HPDF_Page_MoveTo(pg, x + t, y);
                 HPDF_Page_LineTo(pg, x + t - b->h, y + b->h);
             }
+        }
         HPDF_Page_Stroke(pg);
     }
     HPDF_Page_GRestore(pg);

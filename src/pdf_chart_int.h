@@ -68,8 +68,8 @@ void chart_vline(struct pdf_canvas *cv, float x, float y0, float y1,
  * (a cramped chart keeps its plot).  Returns the height used. */
 struct legend_item {
     const char *text;
-    int kind;                   /* LEGEND_* */
     const struct rgb *color;
+    int kind;                   /* LEGEND_* */
     enum pdf_hatch hatch;
     enum pdf_marker marker;
     float outline;              /* LEGEND_BOX: a heavy outline's width */

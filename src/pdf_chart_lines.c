@@ -63,7 +63,8 @@ static void panel(struct pdf_canvas *cv, const struct pdf_line_chart *c,
     if (s->title && *s->title)
         pdf_canvas_text_fit(cv, PDF_BOLD, TITLE_SIZE, TITLE_SIZE, &chart_ink,
                             x, title_base, ALIGN_LEFT,
-                            w - target_w - (target_w > 0 ? 6 : 0), s->title);
+                            w - target_w - (target_w > 0 ? 6.0f : 0.0f),
+                            s->title);
 
     step = (px1 - px0) / (float)n;
     for (i = 0; i < n; i++)

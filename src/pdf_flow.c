@@ -70,10 +70,10 @@ struct pdf_flow *pdf_flow_new(struct pdfkit *k, const struct pdf_frame *fr)
         struct pdf_style *h = &f->heading[i];
         *h = pdf_style_body();
         h->font = PDF_BOLD;
-        h->size = i == 0 ? 16 : i == 1 ? 13 : 11;
+        h->size = i == 0 ? 16.0f : i == 1 ? 13.0f : 11.0f;
         h->color = i == 2 ? ink : accent;
-        h->space_before = i == 0 ? 14 : 10;
-        h->space_after = i == 0 ? 8 : 5;
+        h->space_before = i == 0 ? 14.0f : 10.0f;
+        h->space_after = i == 0 ? 8.0f : 5.0f;
     }
     f->outline_depth = 2;
     return f;
@@ -705,7 +705,7 @@ static void running(struct pdf_flow *f)
         }
         /* The left text gets what the page number leaves. */
         add_running_text(f, p, x0, fy, ALIGN_LEFT,
-                         x1 - x0 - num_w - (num ? 16 : 0),
+                         x1 - x0 - num_w - (num ? 16.0f : 0.0f),
                          f->run.footer_left);
     }
     pdf_canvas_set_zone(f->proto, PDF_ZONE_BODY);

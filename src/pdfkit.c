@@ -142,22 +142,22 @@ static HPDF_STATUS write_to_unicode(HPDF_Stream st)
         "endcmap\n"
         "CMapName currentdict /CMap defineresource pop\n"
         "end\nend\n";
+    /* The first bytes: all but the surrogate block D8-DF. */
+    enum { SURR_FIRST = 0xD8, SURR_N = 8, NRANGES = 256 - SURR_N };
     HPDF_STATUS ret = HPDF_Stream_WriteStr(st, head);
-    unsigned ranges[256], n = 0, i, j;
+    unsigned i, j;
 
-    for (i = 0; i < 256; i++)
-        if (i < 0xD8 || i > 0xDF)
-            ranges[n++] = i;
     /* At most 100 entries between beginbfrange and endbfrange. */
-    for (i = 0; i < n && ret == HPDF_OK; i += 100) {
-        unsigned m = n - i < 100 ? n - i : 100;
+    for (i = 0; i < NRANGES && ret == HPDF_OK; i += 100) {
+        unsigned m = NRANGES - i < 100 ? NRANGES - i : 100;
         char line[64];
         snprintf(line, sizeof line, "%u beginbfrange\n", m);
         ret += HPDF_Stream_WriteStr(st, line);
         for (j = i; j < i + m; j++) {
-            unsigned lo = ranges[j] == 0 ? 0x20 : 0x00;
+            unsigned b = j < SURR_FIRST ? j : j + SURR_N;
+            unsigned lo = b == 0 ? 0x20 : 0x00;
             snprintf(line, sizeof line, "<%02X%02X> <%02XFF> <%02X%02X>\n",
-                     ranges[j], lo, ranges[j], ranges[j], lo);
+                     b, lo, b, b, lo);
             ret += HPDF_Stream_WriteStr(st, line);
         }
         ret += HPDF_Stream_WriteStr(st, "endbfrange\n");
@@ -790,10 +790,11 @@ void pdfkit_link(struct pdfkit *k, float x, float y, float w, float h,
     pdfkit_link_on(k, k->cur, x, y, w, h, name);
 }
 
-static int cmp_anchor_name(const void *a, const void *b)
+/* bsearch: a name (the key) against an anchor. */
+static int cmp_name_anchor(const void *key, const void *elem)
 {
-    const struct pdfkit_anchor *x = a, *y = b;
-    return strcmp(x->name, y->name);
+    const struct pdfkit_anchor *a = elem;
+    return strcmp(key, a->name);
 }
 
 /* By name, then place, so that the order (and the output) is fixed. */
@@ -827,13 +828,12 @@ static int resolve_links(struct pdfkit *k, struct cg_errors *errs)
         }
     for (i = 0; i < k->nlinks; i++) {
         const struct pdfkit_link *l = &k->links[i];
-        struct pdfkit_anchor key, *a;
+        const struct pdfkit_anchor *a;
         HPDF_Annotation an;
         HPDF_Rect r;
 
-        key.name = l->name;
-        a = k->nanchors ? bsearch(&key, k->anchors, k->nanchors,
-                                  sizeof *k->anchors, cmp_anchor_name)
+        a = k->nanchors ? bsearch(l->name, k->anchors, k->nanchors,
+                                  sizeof *k->anchors, cmp_name_anchor)
                         : NULL;
         if (!a || l->page >= k->npages || a->page >= k->npages) {
             errors_add(errs, CG_ERR_INTERNAL, NULL, 0, 0,

@@ -202,7 +202,12 @@ static size_t schedule(struct report *r, struct plan *pl,
             if (free && (!g || before(c, g)))
                 g = c;
         }
-        /* The catalogue is acyclic (catalog_lint), so one is free. */
+        /* The catalogue is acyclic (catalog_lint), so one is free; were
+         * none, the rest could not be placed and are counted as lost. */
+        if (!g) {
+            lost += pl->ngaps - k;
+            break;
+        }
         placed[g - pl->gaps] = 1;
         g->ready = pl->as_of + 1;
         for (j = 0; j < g->ndepends; j++)

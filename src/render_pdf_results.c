@@ -224,10 +224,12 @@ static struct pdf_tick *nice_ticks(struct rctx *x, double *lo, double *hi,
     *lo = first;
     *hi = ceil(*hi / step) * step;
     decimals = step >= 1 ? 0 : (int)ceil(-log10(step));
-    for (; first <= *hi + step / 2 && k < 8; first += step) {
-        t[k].value = first;
-        t[k].text = num(x, first, decimals);
-        k++;
+    for (k = 0; k < 8; k++) {
+        double v = first + (double)k * step;
+        if (v > *hi + step / 2)
+            break;
+        t[k].value = v;
+        t[k].text = num(x, v, decimals);
     }
     *n = k;
     return t;
@@ -267,8 +269,9 @@ static void draw_panels(struct pdf_canvas *cv, float w, float h, void *u)
             const struct kpi_point *pt = &s->points[k];
             pres[k] = pt->status != PT_NONE;
             v[k] = pt->value;
-            verdict[k] = pt->status == PT_PASS ? PDF_PASS
-                       : pt->status == PT_FAIL ? PDF_FAIL : PDF_NOT_JUDGED;
+            /* enum pdf_verdict (-1, 0, 1) held in a signed char. */
+            verdict[k] = (signed char)(pt->status == PT_PASS ? PDF_PASS
+                       : pt->status == PT_FAIL ? PDF_FAIL : PDF_NOT_JUDGED);
             if (pres[k]) {
                 lo = fmin(lo, pt->value);
                 hi = fmax(hi, pt->value);
@@ -388,10 +391,12 @@ void pdf_kpis(struct rctx *x)
             per_chart = KPI_COLS;
         for (done = 0; done < n; done += per_chart) {
             struct kpi_panels kp;
+            size_t rows;
             kp.x = x;
             kp.s = s + done;
             kp.n = n - done < per_chart ? n - done : per_chart;
-            pdf_flow_drawing(x->f, (float)((kp.n + KPI_COLS - 1) / KPI_COLS) *
+            rows = (kp.n + KPI_COLS - 1) / KPI_COLS;  /* whole rows */
+            pdf_flow_drawing(x->f, (float)rows *
                                        pdf_chart_lines_row_height() + 24,
                              draw_panels, &kp);
         }
