@@ -58,10 +58,10 @@ struct kpi_progress {
 
 /* What kpi_derive found, for summaries and the workspace. */
 struct raw_file_info {
-    int present;
     char *path;             /* as displayed (malloc'd; kpi_raw_free) */
     uint64_t rows;
     uint64_t bytes;
+    int present;
     char digest[DIGEST_HEX];    /* SHA-256; "" when not read to the end */
 };
 
