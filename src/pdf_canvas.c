@@ -365,6 +365,35 @@ static float clamp01(float v)
     return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
+/*
+ * Coordinates go to the page rounded to 1/8 point (0.044 mm, far below
+ * what print or screen shows): an eighth is exact in binary, so libharu
+ * writes "598.625" where the raw float gave "598.64001": the page content
+ * deflate has to compress is 3 % shorter and the file 4 % smaller (the
+ * 516-page auditor bench report).  A rectangle rounds its corners, not
+ * its size, so that cells side by side still meet exactly.
+ */
+static float qp(float v)
+{
+    return floorf(v * 8.0f + 0.5f) / 8.0f;
+}
+
+static void move_to(HPDF_Page pg, float x, float y)
+{
+    HPDF_Page_MoveTo(pg, qp(x), qp(y));
+}
+
+static void line_to(HPDF_Page pg, float x, float y)
+{
+    HPDF_Page_LineTo(pg, qp(x), qp(y));
+}
+
+static void rectangle(HPDF_Page pg, float x, float y, float w, float h)
+{
+    float x0 = qp(x), y0 = qp(y);
+    HPDF_Page_Rectangle(pg, x0, y0, qp(x + w) - x0, qp(y + h) - y0);
+}
+
 static int same_rgb(const struct rgb *a, const struct rgb *b)
 {
     return a->r == b->r && a->g == b->g && a->b == b->b;
@@ -430,7 +459,8 @@ static void draw_text(struct pen *pn, const struct pdf_box *b, float dx,
         pn->size = b->size;
     }
     pen_fill(pn, &b->fill);
-    HPDF_Page_TextOut(pn->page, b->x + dx, b->baseline + dy, b->text);
+    HPDF_Page_TextOut(pn->page, qp(b->x + dx), qp(b->baseline + dy),
+                      b->text);
 }
 
 /* How many of from, from + step, from + 2 step, ... lie below `to`
@@ -454,7 +484,7 @@ static void draw_hatch(struct pen *pn, const struct pdf_box *b, float x,
     int i, j, n;
 
     HPDF_Page_GSave(pg);
-    HPDF_Page_Rectangle(pg, x, y, b->w, b->h);
+    rectangle(pg, x, y, b->w, b->h);
     HPDF_Page_Clip(pg);
     HPDF_Page_EndPath(pg);
     if (b->hatch == PDF_HATCH_DOTS) {
@@ -466,7 +496,7 @@ static void draw_hatch(struct pen *pn, const struct pdf_box *b, float x,
             float v = v0 + (float)i * step;
             for (j = 0; j < nu; j++) {
                 float u = u0 + (float)j * step;
-                HPDF_Page_Rectangle(pg, u - 0.5f, v - 0.5f, 1.0f, 1.0f);
+                rectangle(pg, u - 0.5f, v - 0.5f, 1.0f, 1.0f);
             }
         }
         HPDF_Page_Fill(pg);
@@ -477,24 +507,24 @@ static void draw_hatch(struct pen *pn, const struct pdf_box *b, float x,
             n = hatch_count(t0, y + b->h, step);
             for (i = 0; i < n; i++) {
                 float t = t0 + (float)i * step;
-                HPDF_Page_MoveTo(pg, x, t);
-                HPDF_Page_LineTo(pg, x + b->w, t);
+                move_to(pg, x, t);
+                line_to(pg, x + b->w, t);
             }
         }
         if (b->hatch == PDF_HATCH_DIAG || b->hatch == PDF_HATCH_CROSS) {
             n = hatch_count(-b->h, b->w, step);
             for (i = 0; i < n; i++) {
                 float t = -b->h + (float)i * step;
-                HPDF_Page_MoveTo(pg, x + t, y);
-                HPDF_Page_LineTo(pg, x + t + b->h, y + b->h);
+                move_to(pg, x + t, y);
+                line_to(pg, x + t + b->h, y + b->h);
             }
         }
         if (b->hatch == PDF_HATCH_BACKDIAG || b->hatch == PDF_HATCH_CROSS) {
             n = hatch_count(0, b->w + b->h, step);
             for (i = 0; i < n; i++) {
                 float t = (float)i * step;
-                HPDF_Page_MoveTo(pg, x + t, y);
-                HPDF_Page_LineTo(pg, x + t - b->h, y + b->h);
+                move_to(pg, x + t, y);
+                line_to(pg, x + t - b->h, y + b->h);
             }
         }
         HPDF_Page_Stroke(pg);
@@ -535,14 +565,14 @@ static void draw_rect(struct pen *pn, const struct pdf_box *b, float dx,
 
     if (b->paint & PDF_PAINT_FILL) {
         pen_fill(pn, &b->fill);
-        HPDF_Page_Rectangle(pn->page, x, y, b->w, b->h);
+        rectangle(pn->page, x, y, b->w, b->h);
         HPDF_Page_Fill(pn->page);
     }
     if (b->hatch != PDF_HATCH_NONE)
         draw_hatch(pn, b, x, y);
     if (b->paint & PDF_PAINT_STROKE) {
         pen_stroke(pn, &b->stroke, b->line_width, b->dash);
-        HPDF_Page_Rectangle(pn->page, x, y, b->w, b->h);
+        rectangle(pn->page, x, y, b->w, b->h);
         HPDF_Page_Stroke(pn->page);
     }
 }
@@ -556,9 +586,9 @@ static void draw_path(struct pen *pn, const struct pdf_box *b, float dx,
     if (b->npts < 2)
         return;
     set_colours(pn, b);
-    HPDF_Page_MoveTo(pn->page, x + b->pts[0], y + b->pts[1]);
+    move_to(pn->page, x + b->pts[0], y + b->pts[1]);
     for (i = 1; i < b->npts; i++)
-        HPDF_Page_LineTo(pn->page, x + b->pts[2 * i], y + b->pts[2 * i + 1]);
+        line_to(pn->page, x + b->pts[2 * i], y + b->pts[2 * i + 1]);
     if (b->closed)
         HPDF_Page_ClosePath(pn->page);
     finish_path(pn, b);
@@ -576,30 +606,30 @@ static void draw_marker(struct pen *pn, const struct pdf_box *b, float dx,
         HPDF_Page_Circle(pg, cx, cy, r);
         break;
     case PDF_MARKER_SQUARE:
-        HPDF_Page_Rectangle(pg, cx - r * 0.85f, cy - r * 0.85f, r * 1.7f,
+        rectangle(pg, cx - r * 0.85f, cy - r * 0.85f, r * 1.7f,
                             r * 1.7f);
         break;
     case PDF_MARKER_TRIANGLE:
-        HPDF_Page_MoveTo(pg, cx, cy + r);
-        HPDF_Page_LineTo(pg, cx + r * 0.95f, cy - r * 0.7f);
-        HPDF_Page_LineTo(pg, cx - r * 0.95f, cy - r * 0.7f);
+        move_to(pg, cx, cy + r);
+        line_to(pg, cx + r * 0.95f, cy - r * 0.7f);
+        line_to(pg, cx - r * 0.95f, cy - r * 0.7f);
         HPDF_Page_ClosePath(pg);
         break;
     case PDF_MARKER_DIAMOND:
-        HPDF_Page_MoveTo(pg, cx, cy + r);
-        HPDF_Page_LineTo(pg, cx + r, cy);
-        HPDF_Page_LineTo(pg, cx, cy - r);
-        HPDF_Page_LineTo(pg, cx - r, cy);
+        move_to(pg, cx, cy + r);
+        line_to(pg, cx + r, cy);
+        line_to(pg, cx, cy - r);
+        line_to(pg, cx - r, cy);
         HPDF_Page_ClosePath(pg);
         break;
     default:                    /* cross: two strokes, never filled */
         pen_stroke(pn, (b->paint & PDF_PAINT_STROKE) ? &b->stroke : &b->fill,
                    b->line_width > 0.9f ? b->line_width : 1.2f,
                    PDF_DASH_SOLID);
-        HPDF_Page_MoveTo(pg, cx - r, cy - r);
-        HPDF_Page_LineTo(pg, cx + r, cy + r);
-        HPDF_Page_MoveTo(pg, cx - r, cy + r);
-        HPDF_Page_LineTo(pg, cx + r, cy - r);
+        move_to(pg, cx - r, cy - r);
+        line_to(pg, cx + r, cy + r);
+        move_to(pg, cx - r, cy + r);
+        line_to(pg, cx + r, cy - r);
         HPDF_Page_Stroke(pg);
         return;
     }
