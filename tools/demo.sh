@@ -1,7 +1,8 @@
 #!/bin/sh
 # make demo: generate the sample organisations' raw data (skipped when it
 # is already there and up to date), then run copcgap kpi, assess and plan
-# on each sample, writing the reports and exports to out/.
+# on each sample, writing the reports (consultant, executive and auditor
+# templates) and exports to out/.
 #   sh tools/demo.sh BINARY TOOLS
 set -eu
 bin=$1
@@ -21,6 +22,12 @@ for name in northwind-care contacto-andino; do
     summary=$("$bin" assess "$dir" --lang "$lang" \
         -o "out/$name-report.pdf" --json "out/$name-report.json")
     printf '%s\n' "$summary"
+    # The other two report templates (docs/templates.md).
+    for t in executive auditor; do
+        summary=$("$bin" assess "$dir" --lang "$lang" -t "$t" \
+            -o "out/$name-$t.pdf")
+        printf '%s\n' "$summary" | tail -n 1
+    done
     "$bin" plan "$dir" --lang "$lang" -o "out/$name-plan.csv"
     "$bin" plan "$dir" --lang "$lang" -o "out/$name-plan.xlsx"
 done
