@@ -581,6 +581,26 @@ static struct plan *schedule_for(struct report *r, int has_audit,
  * date a mock audit allows and a date that passes; 0 when none is
  * found.  Each probe is a whole schedule (milliseconds).
  */
+/* Whether the plan made for an audit on `audit` passes (and, in
+ * *feasible, the date it would allow).  A probe's plan is thrown away:
+ * it is made in an arena of its own, so the search's dozen or so whole
+ * schedules do not stay in the report's memory. */
+static int probe(struct report *r, cg_day audit, cg_day *feasible)
+{
+    struct arena *keep = r->arena;
+    const struct plan *pl;
+    int ready;
+
+    r->arena = arena_new();
+    pl = schedule_for(r, 1, audit);
+    ready = pl->ready;
+    if (feasible)
+        *feasible = pl->feasible_audit;
+    arena_free(r->arena);
+    r->arena = keep;
+    return ready;
+}
+
 static cg_day earliest_passing(struct report *r, cg_day hint)
 {
     cg_day lo = r->profile->as_of + 1 + 7 * r->profile->mock_audit_weeks;
@@ -588,20 +608,20 @@ static cg_day earliest_passing(struct report *r, cg_day hint)
     int tries;
 
     for (tries = 0; tries < 8; tries++) {
-        const struct plan *probe = schedule_for(r, 1, hi);
-        if (probe->ready)
+        cg_day feasible;
+        if (probe(r, hi, &feasible))
             break;
-        if (!probe->feasible_audit)
+        if (!feasible)
             return 0;
-        hi = probe->feasible_audit > hi ? probe->feasible_audit : hi + 7;
+        hi = feasible > hi ? feasible : hi + 7;
     }
     if (tries == 8)
         return 0;
-    if (lo >= hi || schedule_for(r, 1, lo)->ready)
+    if (lo >= hi || probe(r, lo, NULL))
         return lo < hi ? lo : hi;
     while (hi - lo > 1) {
         cg_day mid = lo + (hi - lo) / 2;
-        if (schedule_for(r, 1, mid)->ready)
+        if (probe(r, mid, NULL))
             hi = mid;
         else
             lo = mid;
