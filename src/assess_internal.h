@@ -34,6 +34,8 @@ struct assess_ctx {
     const size_t *fd_first, *fd_rows;
 };
 
+/* Build the rows-by-requirement index (ev_*, fd_*) of x->o. */
+void assess_index_rows(struct assess_ctx *x);
 /* Evidence rows naming requirement req, in register order: *n of them
  * at the returned indexes into x->o->evidence. */
 const size_t *assess_req_evidence(const struct assess_ctx *x, size_t req,
