@@ -308,7 +308,7 @@ lint: deps-lint
 DEBS := libxml2-dev libhpdf-dev libsqlite3-dev check libjansson-dev \
         pkg-config fonts-dejavu-core poppler-utils qpdf nettle-dev \
         libxlsxwriter-dev libpng-dev sqlite3 time unzip gcc make mupdf-tools \
-        python3-pdfminer
+        python3-pdfminer libxml2-utils
 deps:
 	@sh tools/deps.sh $(DEBS)
 

@@ -2,7 +2,8 @@
 # make bench: how fast `copcgap kpi` reads contacts.csv, measured against
 # `wc -l` (reads at memory speed) and the sqlite3 shell (import + GROUP BY
 # of the same per-program-month aggregates) on the same generated file,
-# plus peak RSS, at 1M and 5M rows.  Not part of `make check`.
+# plus peak RSS, at 1M and 5M rows; before it, the PDF layer and large
+# catalogues (below).  Not part of `make check`.
 #
 #   sh bench/run.sh ./copcgap build/rel/tools
 #
@@ -16,6 +17,10 @@
 # text lines with bare libharu; pages per second for both, their ratio
 # (target: the flow at least half as fast), and each one's peak RSS from
 # its own process.  BENCH_ONLY=pdf stops after it.
+#
+# Then large catalogues (BENCH_REQS, default 10 000 and 100 000
+# requirements): validate, assess and plan against xmllint and against
+# the smallest size; BENCH_ONLY=catalog stops after them.
 set -eu
 bin=$1
 tools=$2
@@ -88,6 +93,7 @@ cross_check() {
 
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing" >&2; exit 1; }
 
+if [ "${BENCH_ONLY:-}" != catalog ]; then
 echo "PDF layer benchmark (CPU seconds, best of $runs)"
 "$tools/pdf-bench" -r "$runs" both -l "$work/pdf-lines.txt" \
     -o "$work/pdf-flow.pdf" | grep -v "^  last run"
@@ -119,6 +125,89 @@ awk -F': ' '/Maximum resident set size/ {
     $2 / 1024 }' "$work/report-time.txt"
 [ "${BENCH_ONLY:-}" = pdf ] && exit 0
 echo
+fi
+
+# Large catalogues: tools/gen-catalog writes N requirements (every rule
+# type, dependencies, crosswalk links), tools/gen-org an organisation
+# for it (profile, evidence register and files, findings, metrics, a
+# little raw data).  validate, assess (JSON) and plan (CSV) are timed
+# against `xmllint --noout` on the same catalogue (parsing alone, the
+# floor of any validation) and against the smallest size (linear
+# scaling keeps time per requirement flat), for a catalogue with random
+# dependencies and one where they form a single chain.  Peak RSS from
+# /usr/bin/time -v.  BENCH_REQS overrides the sizes ("" skips this).
+reqs=${BENCH_REQS-"10000 100000"}
+# Seconds (best of $1 runs) and peak RSS (KB) of a command, as "s kb".
+time_rss() {
+    n=$1; shift
+    t=$(best_of "$n" /dev/null "$@")
+    /usr/bin/time -v "$@" > /dev/null 2> "$work/time-cat.txt" || {
+        tail -n 5 "$work/time-cat.txt" >&2; exit 1; }
+    rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' \
+        "$work/time-cat.txt")
+    echo "$t $rss"
+}
+if [ -n "$reqs" ]; then
+    command -v xmllint >/dev/null ||
+        { echo "bench: xmllint missing (libxml2-utils)" >&2; exit 1; }
+    echo "Large catalogues ($(nproc) CPUs); files in $work"
+    printf '  %-14s %-9s %8s %8s %8s %8s %9s\n' catalogue command seconds \
+        "x xmllint" "us/req" "x first" "peak RSS"
+    for shape in random chain; do
+        first=""
+        for n in $reqs; do
+            dir=$work/cat-$shape-$n
+            cat=$dir/catalog.xml
+            chain=0
+            [ "$shape" = chain ] && chain=all
+            if [ ! -s "$cat" ] ||
+               [ -n "$(find "$tools/gen-catalog" "$tools/gen-org" \
+                       -newer "$cat")" ]; then
+                echo "  generating $n requirements ($shape)..."
+                rm -rf "$dir"
+                mkdir -p "$dir"
+                "$tools/gen-catalog" -n "$n" --chain "$chain" --refs \
+                    -o "$cat.tmp"
+                cp standards/iso-18295-1-aligned.xml "$dir/"
+                "$tools/gen-org" -q --catalog "$cat.tmp" --out "$dir/org" \
+                    -n 2000 -p voice,chat,email
+                mv "$cat.tmp" "$cat"
+            fi
+            cat "$cat" > /dev/null
+            find "$dir/org" -type f -exec cat {} + > /dev/null
+            set -- $(time_rss "$runs" xmllint --noout "$cat")
+            t_xml=$1
+            set -- $(time_rss "$runs" "$bin" validate "$cat")
+            t_val=$1 r_val=$2
+            set -- $(time_rss 1 "$bin" assess "$dir/org" --catalog "$cat" \
+                --json "$dir/report.json")
+            t_ass=$1 r_ass=$2
+            set -- $(time_rss 1 "$bin" plan "$dir/org" --catalog "$cat" \
+                --format csv -o "$dir/plan.csv")
+            t_pln=$1 r_pln=$2
+            [ -n "$first" ] || first="$n $t_val $t_ass $t_pln"
+            awk -v n="$n" -v shape="$shape" -v x="$t_xml" -v f="$first" \
+                -v tv="$t_val" -v ta="$t_ass" -v tp="$t_pln" \
+                -v rv="$r_val" -v ra="$r_ass" -v rp="$r_pln" '
+                function row(cmd, t, r, t0) {
+                    printf "  %-14s %-9s %8.2f %8.1f %8.1f %8.1f %6.0f MB\n",
+                        shape " " n, cmd, t, t / x, 1e6 * t / n,
+                        (t / n) / (t0 / n0), r / 1024
+                }
+                BEGIN {
+                    split(f, a, " "); n0 = a[1]
+                    printf "  %-14s %-9s %8.2f\n", shape " " n, "xmllint", x
+                    row("validate", tv, rv, a[2])
+                    row("assess", ta, ra, a[3])
+                    row("plan", tp, rp, a[4])
+                }'
+        done
+    done
+    echo "  (x first: time per requirement against the first size; 1.0 is"
+    echo "  linear.  assess writes the JSON report; plan the CSV plan.)"
+    echo
+fi
+[ "${BENCH_ONLY:-}" = catalog ] && exit 0
 
 command -v sqlite3 >/dev/null || { echo "bench: sqlite3 missing" >&2; exit 1; }
 

@@ -23,17 +23,18 @@ static int tally(struct assess_ctx *x, size_t req, struct rule_result *res,
 {
     const struct rule *rule = res->rule;
     cg_month start = x->r->window_end - months + 1;
-    size_t i;
+    size_t i, n;
+    const size_t *rows = assess_req_evidence(x, req, &n);
     int offered = 0;
 
     memset(count, 0, (size_t)months * sizeof *count);
-    for (i = 0; i < x->o->nevidence; i++) {
-        const struct evidence *ev = &x->o->evidence[i];
+    for (i = 0; i < n; i++) {
+        const struct evidence *ev = &x->o->evidence[rows[i]];
         unsigned problems;
         int valid;
         cg_month m = date_month(ev->dated);
         struct msg *d;
-        if (!assess_names_req(ev, req) || !assess_kind_matches(rule, ev->kind))
+        if (!assess_kind_matches(rule, ev->kind))
             continue;
         if (program >= 0 && ev->program != program)
             continue;

@@ -73,15 +73,14 @@ static int valid_evidence(const struct check_env *env, const char *kind)
 {
     const struct orgdata *o = env->x->o;
     int count = 0;
-    size_t i, j;
+    size_t i, n;
+    const size_t *rows = assess_req_evidence(env->x, env->req, &n);
 
-    for (i = 0; i < o->nevidence; i++) {
-        const struct evidence *ev = &o->evidence[i];
+    for (i = 0; i < n; i++) {
+        const struct evidence *ev = &o->evidence[rows[i]];
         unsigned problems;
-        int names = 0, valid;
-        for (j = 0; j < ev->nreqs; j++)
-            names |= ev->reqs[j] == env->req;
-        if (!names || strcmp(ev->kind, kind) != 0)
+        int valid;
+        if (strcmp(ev->kind, kind) != 0)
             continue;
         if (env->program >= 0 && ev->program >= 0 &&
             ev->program != env->program)

@@ -39,10 +39,33 @@ int assess_crosswalk(struct report *r, const struct catalog *target,
     xw->nclauses = target->nreqs;
     xw->clauses = arena_calloc(r->arena, target->nreqs + 1,
                                sizeof *xw->clauses);
+    /* Links per clause first, so that each clause gets room for its
+     * own links only (room for every requirement in every clause was
+     * clauses x requirements of memory). */
+    for (i = 0; i < c->nreqs; i++) {
+        const struct requirement *req = &c->reqs[i];
+        for (j = 0; j < req->nrefs; j++) {
+            const struct xref *x = &req->refs[j];
+            long k;
+            if (strcmp(x->standard, target->id) != 0)
+                continue;
+            k = catalog_find_req(target, x->clause, strlen(x->clause));
+            if (k < 0) {
+                errors_add(errs, CG_ERR_INPUT, c->path, x->line, 0,
+                           "requirement %s links to clause \"%s\", which %s "
+                           "does not have", req->id, x->clause, target->id);
+                ok = 0;
+                continue;
+            }
+            xw->clauses[k].nlinks++;
+        }
+    }
     for (i = 0; i < target->nreqs; i++) {
         xw->clauses[i].clause = i;
-        xw->clauses[i].links = arena_calloc(r->arena, c->nreqs + 1,
+        xw->clauses[i].links = arena_calloc(r->arena,
+                                            xw->clauses[i].nlinks + 1,
                                             sizeof *xw->clauses[i].links);
+        xw->clauses[i].nlinks = 0;
     }
     for (i = 0; i < c->nreqs; i++) {
         const struct requirement *req = &c->reqs[i];
@@ -54,13 +77,8 @@ int assess_crosswalk(struct report *r, const struct catalog *target,
             if (strcmp(x->standard, target->id) != 0)
                 continue;
             k = catalog_find_req(target, x->clause, strlen(x->clause));
-            if (k < 0) {
-                errors_add(errs, CG_ERR_INPUT, c->path, x->line, 0,
-                           "requirement %s links to clause \"%s\", which %s "
-                           "does not have", req->id, x->clause, target->id);
-                ok = 0;
-                continue;
-            }
+            if (k < 0)
+                continue;           /* reported above */
             cl = &xw->clauses[k];
             l = &cl->links[cl->nlinks++];
             l->req = i;

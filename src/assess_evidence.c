@@ -25,15 +25,6 @@ int assess_kind_matches(const struct rule *rule, const char *kind)
     return 0;
 }
 
-int assess_names_req(const struct evidence *ev, size_t req)
-{
-    size_t i;
-    for (i = 0; i < ev->nreqs; i++)
-        if (ev->reqs[i] == req)
-            return 1;
-    return 0;
-}
-
 void assess_msg_kinds(struct assess_ctx *x, struct msg *m,
                       const struct rule *rule)
 {
@@ -119,16 +110,17 @@ static void tally_rows(struct assess_ctx *x, size_t req,
                        struct tally *t)
 {
     const struct rule *rule = res->rule;
-    size_t i;
+    size_t i, n;
+    const size_t *rows = assess_req_evidence(x, req, &n);
 
     memset(t, 0, sizeof *t);
-    for (i = 0; i < x->o->nevidence; i++) {
-        const struct evidence *ev = &x->o->evidence[i];
+    for (i = 0; i < n; i++) {
+        const struct evidence *ev = &x->o->evidence[rows[i]];
         const struct msg *row;
         struct msg *d;
         unsigned problems;
         int valid;
-        if (!assess_names_req(ev, req) || !assess_kind_matches(rule, ev->kind))
+        if (!assess_kind_matches(rule, ev->kind))
             continue;
         if (per_program && ev->program != program)
             continue;

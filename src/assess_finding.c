@@ -59,11 +59,11 @@ static const struct msg *describe(struct assess_ctx *x,
 static const struct finding *for_program(const struct assess_ctx *x,
                                          size_t req, int program)
 {
-    size_t i;
-    for (i = 0; i < x->o->nfindings; i++)
-        if (x->o->findings[i].req == req &&
-            x->o->findings[i].program == program)
-            return &x->o->findings[i];
+    size_t i, n;
+    const size_t *rows = assess_req_findings(x, req, &n);
+    for (i = 0; i < n; i++)
+        if (x->o->findings[rows[i]].program == program)
+            return &x->o->findings[rows[i]];
     return NULL;
 }
 
@@ -77,11 +77,11 @@ void assess_eval_finding(struct assess_ctx *x, size_t req,
 
     msg_list(x->a, m, "findings");
     if (!res->rule->per_program) {
-        for (i = 0; i < x->o->nfindings; i++) {
-            const struct finding *f = &x->o->findings[i];
+        size_t n;
+        const size_t *rows = assess_req_findings(x, req, &n);
+        for (i = 0; i < n; i++) {
+            const struct finding *f = &x->o->findings[rows[i]];
             const struct msg *d;
-            if (f->req != req)
-                continue;
             seen++;
             d = describe(x, f);
             assess_detail(x, res, d);

@@ -25,7 +25,24 @@ struct assess_ctx {
     struct cg_errors *errs;
     const int *progs;           /* programs the current rule covers */
     size_t nprogs;
+    /* The register rows naming requirement i, in register order:
+     * evidence rows ev_rows[ev_first[i] .. ev_first[i + 1]), findings
+     * fd_rows[fd_first[i] .. fd_first[i + 1]).  Built once by
+     * assess_run, so that a rule reads its own rows rather than the
+     * whole register (which made large catalogues quadratic). */
+    const size_t *ev_first, *ev_rows;
+    const size_t *fd_first, *fd_rows;
 };
+
+/* Build the rows-by-requirement index (ev_*, fd_*) of x->o. */
+void assess_index_rows(struct assess_ctx *x);
+/* Evidence rows naming requirement req, in register order: *n of them
+ * at the returned indexes into x->o->evidence. */
+const size_t *assess_req_evidence(const struct assess_ctx *x, size_t req,
+                                  size_t *n);
+/* The same for findings (indexes into x->o->findings). */
+const size_t *assess_req_findings(const struct assess_ctx *x, size_t req,
+                                  size_t *n);
 
 /*
  * Programs a rule covers: those whose channel is allowed by both the
@@ -113,8 +130,8 @@ int assess_evidence_valid(const struct evidence *ev, int approved,
                           int max_age_days, enum validity validity,
                           cg_day as_of, unsigned *problems);
 
-/* Evidence rows a rule reads: naming the requirement, of its kinds. */
-int assess_names_req(const struct evidence *ev, size_t req);
+/* Evidence rows a rule reads: naming the requirement
+ * (assess_req_evidence), of its kinds. */
 int assess_kind_matches(const struct rule *rule, const char *kind);
 
 /* A register row as a person checks it (evidence.row), for details. */

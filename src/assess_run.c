@@ -112,6 +112,7 @@ int assess_run(struct report *r, const struct orgdata *o,
                                sizeof *r->evidence);
     for (i = 0; i < o->nevidence; i++)
         r->evidence[i].ev = &o->evidence[i];
+    assess_index_rows(&x);
 
     for (i = 0; i < x.c->nreqs; i++) {
         struct req_result *rr = &r->reqs[i];

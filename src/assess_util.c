@@ -4,6 +4,7 @@
  * score becomes a status, targets, and the one evidence-validity
  * predicate.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "assess_internal.h"
@@ -255,4 +256,88 @@ void assess_evidence_seen(struct assess_ctx *x, const struct evidence *ev,
     st->flags |= EVF_USED | problems;
     if (valid)
         st->flags |= EVF_COUNTED;
+}
+
+/*
+ * Rows by requirement as two arrays (counts, then a prefix sum, then the
+ * rows in register order).  A row naming a requirement twice is listed
+ * once.  Requirement indexes out of range (a model built by hand) are
+ * skipped.
+ */
+static void index_evidence(struct assess_ctx *x)
+{
+    const struct orgdata *o = x->o;
+    size_t nreqs = x->c->nreqs, i, j, k, total = 0;
+    size_t *first = arena_calloc(x->a, nreqs + 2, sizeof *first);
+    size_t *fill, *rows;
+
+    for (i = 0; i < o->nevidence; i++)
+        for (j = 0; j < o->evidence[i].nreqs; j++) {
+            size_t q = o->evidence[i].reqs[j];
+            for (k = 0; k < j && o->evidence[i].reqs[k] != q; k++)
+                ;
+            if (q < nreqs && k == j) {
+                first[q + 1]++;
+                total++;
+            }
+        }
+    for (i = 0; i < nreqs; i++)
+        first[i + 1] += first[i];
+    rows = arena_calloc(x->a, total + 1, sizeof *rows);
+    fill = xcalloc(nreqs + 1, sizeof *fill);
+    for (i = 0; i < o->nevidence; i++)
+        for (j = 0; j < o->evidence[i].nreqs; j++) {
+            size_t q = o->evidence[i].reqs[j];
+            for (k = 0; k < j && o->evidence[i].reqs[k] != q; k++)
+                ;
+            if (q < nreqs && k == j)
+                rows[first[q] + fill[q]++] = i;
+        }
+    free(fill);
+    x->ev_first = first;
+    x->ev_rows = rows;
+}
+
+static void index_findings(struct assess_ctx *x)
+{
+    const struct orgdata *o = x->o;
+    size_t nreqs = x->c->nreqs, i;
+    size_t *first = arena_calloc(x->a, nreqs + 2, sizeof *first);
+    size_t *fill, *rows = arena_calloc(x->a, o->nfindings + 1,
+                                       sizeof *rows);
+
+    for (i = 0; i < o->nfindings; i++)
+        if (o->findings[i].req < nreqs)
+            first[o->findings[i].req + 1]++;
+    for (i = 0; i < nreqs; i++)
+        first[i + 1] += first[i];
+    fill = xcalloc(nreqs + 1, sizeof *fill);
+    for (i = 0; i < o->nfindings; i++) {
+        size_t q = o->findings[i].req;
+        if (q < nreqs)
+            rows[first[q] + fill[q]++] = i;
+    }
+    free(fill);
+    x->fd_first = first;
+    x->fd_rows = rows;
+}
+
+void assess_index_rows(struct assess_ctx *x)
+{
+    index_evidence(x);
+    index_findings(x);
+}
+
+const size_t *assess_req_evidence(const struct assess_ctx *x, size_t req,
+                                  size_t *n)
+{
+    *n = x->ev_first[req + 1] - x->ev_first[req];
+    return x->ev_rows + x->ev_first[req];
+}
+
+const size_t *assess_req_findings(const struct assess_ctx *x, size_t req,
+                                  size_t *n)
+{
+    *n = x->fd_first[req + 1] - x->fd_first[req];
+    return x->fd_rows + x->fd_first[req];
 }

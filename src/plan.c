@@ -181,34 +181,105 @@ static struct msg *deps_msg(struct report *r, const struct plan *pl,
     return m;
 }
 
+/* The gaps free to schedule (every dependency placed), best first by
+ * before(): a binary heap of gap indexes. */
+struct ready_heap {
+    const struct gap *gaps;
+    size_t *v;
+    size_t n;
+};
+
+static int heap_before(const struct ready_heap *h, size_t a, size_t b)
+{
+    return before(&h->gaps[h->v[a]], &h->gaps[h->v[b]]);
+}
+
+static void heap_swap(struct ready_heap *h, size_t a, size_t b)
+{
+    size_t t = h->v[a];
+    h->v[a] = h->v[b];
+    h->v[b] = t;
+}
+
+static void heap_push(struct ready_heap *h, size_t gap)
+{
+    size_t i = h->n++;
+    h->v[i] = gap;
+    while (i > 0 && heap_before(h, i, (i - 1) / 2)) {
+        heap_swap(h, i, (i - 1) / 2);
+        i = (i - 1) / 2;
+    }
+}
+
+static size_t heap_pop(struct ready_heap *h)
+{
+    size_t top = h->v[0], i = 0;
+
+    h->v[0] = h->v[--h->n];
+    for (;;) {
+        size_t l = 2 * i + 1, rgt = l + 1, best = i;
+        if (l < h->n && heap_before(h, l, best))
+            best = l;
+        if (rgt < h->n && heap_before(h, rgt, best))
+            best = rgt;
+        if (best == i)
+            break;
+        heap_swap(h, i, best);
+        i = best;
+    }
+    return top;
+}
+
 /*
  * Place every action, highest first among those whose dependencies are
  * placed (list scheduling).  Returns the number that could not be placed
- * within the calendar.
+ * within the calendar.  The free gaps wait in a heap and each placed
+ * gap frees its dependants, so a plan of n gaps takes n log n steps (a
+ * scan of every gap for each pick took n squared).
  */
 static size_t schedule(struct report *r, struct plan *pl,
                        struct calendar *cal)
 {
-    unsigned char *placed = xcalloc(pl->ngaps + 1, 1);
-    size_t k, i, j, lost = 0;
+    size_t *waiting = xcalloc(pl->ngaps + 1, sizeof *waiting);
+    size_t *first = xcalloc(pl->ngaps + 2, sizeof *first);
+    size_t *dependants, *fill;
+    struct ready_heap heap;
+    size_t k, i, j, lost = 0, nedges = 0;
 
-    for (k = 0; k < pl->ngaps; k++) {
-        struct gap *g = NULL;
-        for (i = 0; i < pl->ngaps; i++) {
-            struct gap *c = &pl->gaps[i];
-            int free = !placed[i];
-            for (j = 0; free && j < c->ndepends; j++)
-                free = placed[c->depends[j]];
-            if (free && (!g || before(c, g)))
-                g = c;
+    /* Who waits for whom, as lists of dependants (one entry per
+     * dependency entry, as the counts). */
+    for (i = 0; i < pl->ngaps; i++) {
+        waiting[i] = pl->gaps[i].ndepends;
+        nedges += pl->gaps[i].ndepends;
+        for (j = 0; j < pl->gaps[i].ndepends; j++)
+            first[pl->gaps[i].depends[j] + 1]++;
+    }
+    for (i = 0; i < pl->ngaps; i++)
+        first[i + 1] += first[i];
+    dependants = xcalloc(nedges + 1, sizeof *dependants);
+    fill = xcalloc(pl->ngaps + 1, sizeof *fill);
+    for (i = 0; i < pl->ngaps; i++)
+        for (j = 0; j < pl->gaps[i].ndepends; j++) {
+            size_t d = pl->gaps[i].depends[j];
+            dependants[first[d] + fill[d]++] = i;
         }
-        /* The catalogue is acyclic (catalog_lint), so one is free; were
-         * none, the rest could not be placed and are counted as lost. */
-        if (!g) {
-            lost += pl->ngaps - k;
-            break;
-        }
-        placed[g - pl->gaps] = 1;
+    free(fill);
+    heap.gaps = pl->gaps;
+    heap.v = xcalloc(pl->ngaps + 1, sizeof *heap.v);
+    heap.n = 0;
+    for (i = 0; i < pl->ngaps; i++)
+        if (waiting[i] == 0)
+            heap_push(&heap, i);
+
+    /* The catalogue is acyclic (catalog_lint), so until every gap is
+     * placed one is free; were none, the rest could not be placed and
+     * are counted as lost (after the loop). */
+    for (k = 0; k < pl->ngaps && heap.n > 0; k++) {
+        size_t gi = heap_pop(&heap);
+        struct gap *g = &pl->gaps[gi];
+        for (j = first[gi]; j < first[gi + 1]; j++)
+            if (--waiting[dependants[j]] == 0)
+                heap_push(&heap, dependants[j]);
         g->ready = pl->as_of + 1;
         for (j = 0; j < g->ndepends; j++)
             if (pl->gaps[g->depends[j]].due + 1 > g->ready)
@@ -237,7 +308,11 @@ static size_t schedule(struct report *r, struct plan *pl,
             g->delay = m;
         }
     }
-    free(placed);
+    lost += pl->ngaps - k;
+    free(waiting);
+    free(first);
+    free(dependants);
+    free(heap.v);
     return lost;
 }
 
@@ -508,6 +583,26 @@ static struct plan *schedule_for(struct report *r, int has_audit,
  * date a mock audit allows and a date that passes; 0 when none is
  * found.  Each probe is a whole schedule (milliseconds).
  */
+/* Whether the plan made for an audit on `audit` passes (and, in
+ * *feasible, the date it would allow).  A probe's plan is thrown away:
+ * it is made in an arena of its own, so the search's dozen or so whole
+ * schedules do not stay in the report's memory. */
+static int probe(struct report *r, cg_day audit, cg_day *feasible)
+{
+    struct arena *keep = r->arena;
+    const struct plan *pl;
+    int ready;
+
+    r->arena = arena_new();
+    pl = schedule_for(r, 1, audit);
+    ready = pl->ready;
+    if (feasible)
+        *feasible = pl->feasible_audit;
+    arena_free(r->arena);
+    r->arena = keep;
+    return ready;
+}
+
 static cg_day earliest_passing(struct report *r, cg_day hint)
 {
     cg_day lo = r->profile->as_of + 1 + 7 * r->profile->mock_audit_weeks;
@@ -515,20 +610,20 @@ static cg_day earliest_passing(struct report *r, cg_day hint)
     int tries;
 
     for (tries = 0; tries < 8; tries++) {
-        const struct plan *probe = schedule_for(r, 1, hi);
-        if (probe->ready)
+        cg_day feasible;
+        if (probe(r, hi, &feasible))
             break;
-        if (!probe->feasible_audit)
+        if (!feasible)
             return 0;
-        hi = probe->feasible_audit > hi ? probe->feasible_audit : hi + 7;
+        hi = feasible > hi ? feasible : hi + 7;
     }
     if (tries == 8)
         return 0;
-    if (lo >= hi || schedule_for(r, 1, lo)->ready)
+    if (lo >= hi || probe(r, lo, NULL))
         return lo < hi ? lo : hi;
     while (hi - lo > 1) {
         cg_day mid = lo + (hi - lo) / 2;
-        if (schedule_for(r, 1, mid)->ready)
+        if (probe(r, mid, NULL))
             hi = mid;
         else
             lo = mid;

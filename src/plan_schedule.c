@@ -8,6 +8,7 @@
  * exceeds C, whatever mix of actions fills it, and an action that needs
  * more than the month has left simply carries on into the next.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,8 +21,13 @@ struct owner_cal {
     int unfilled;               /* not a person */
     double capacity;            /* person-days a month */
     double rate;                /* cost of a person-day */
-    double *left;               /* per calendar day, CALENDAR_DAYS */
+    double **left;              /* per month of the calendar, its days'
+                                   time left (NULL until first touched:
+                                   actions nobody owns each have a lane,
+                                   and most lanes touch a month or two) */
     double *used;               /* per month of the calendar */
+    long free_from;             /* calendar days before it have nothing
+                                   left */
 };
 
 struct calendar {
@@ -31,6 +37,17 @@ struct calendar {
     const struct profile *p;
     struct owner_cal *o;
     size_t n, cap;
+    /* The calendar's days (0 = first): month index and the working days
+     * of that month (0 on weekends); each month's first day and its
+     * number of days in the calendar. */
+    unsigned short *mon_of;
+    unsigned char *wd_of;
+    long *mstart;
+    int *mlen;
+    /* Lanes by name: an open-addressing table of indexes + 1 into o (a
+     * power of two of slots, at most half full). */
+    size_t *slots;
+    size_t nslots;
 };
 
 static int working_days(cg_month m)
@@ -45,39 +62,117 @@ static int working_days(cg_month m)
 struct calendar *calendar_new(cg_day first, const struct profile *p)
 {
     struct calendar *c = xcalloc(1, sizeof *c);
+    size_t m;
 
     c->first = first;
     c->m0 = date_month(first);
     c->nmonths = (size_t)(date_month(first + CALENDAR_DAYS - 1) - c->m0) + 1;
     c->p = p;
+    c->mon_of = xcalloc(CALENDAR_DAYS, sizeof *c->mon_of);
+    c->wd_of = xcalloc(CALENDAR_DAYS, sizeof *c->wd_of);
+    c->mstart = xcalloc(c->nmonths, sizeof *c->mstart);
+    c->mlen = xcalloc(c->nmonths, sizeof *c->mlen);
+    for (m = 0; m < c->nmonths; m++) {
+        cg_month mm = c->m0 + (cg_month)m;
+        cg_day d, from = month_first_day(mm), to = month_last_day(mm);
+        int wd = working_days(mm);
+        long k0 = (long)(from - c->first), k1 = (long)(to - c->first);
+        if (k0 < 0)
+            k0 = 0;
+        if (k1 > CALENDAR_DAYS - 1)
+            k1 = CALENDAR_DAYS - 1;
+        c->mstart[m] = k0;
+        c->mlen[m] = k1 >= k0 ? (int)(k1 - k0 + 1) : 0;
+        for (d = c->first + (cg_day)k0; d <= c->first + (cg_day)k1; d++) {
+            long k = (long)(d - c->first);
+            c->mon_of[k] = (unsigned short)m;
+            c->wd_of[k] = (unsigned char)(date_weekday(d) < 5 ? wd : 0);
+        }
+    }
     return c;
 }
 
 void calendar_free(struct calendar *c)
 {
-    size_t i;
+    size_t i, m;
 
     if (!c)
         return;
     for (i = 0; i < c->n; i++) {
+        for (m = 0; m < c->nmonths; m++)
+            free(c->o[i].left[m]);
         free(c->o[i].left);
         free(c->o[i].used);
     }
     free(c->o);
+    free(c->slots);
+    free(c->mon_of);
+    free(c->wd_of);
+    free(c->mstart);
+    free(c->mlen);
     free(c);
+}
+
+/* The time an owner has left on calendar day k: capacity / W on each
+ * working day of a month with W working days, 0 on weekends. */
+static double *left_on(const struct calendar *c, struct owner_cal *o, long k)
+{
+    size_t m = c->mon_of[k];
+    if (!o->left[m]) {
+        int i;
+        o->left[m] = xcalloc((size_t)c->mlen[m] + 1, sizeof *o->left[m]);
+        for (i = 0; i < c->mlen[m]; i++) {
+            int wd = c->wd_of[c->mstart[m] + i];
+            o->left[m][i] = wd > 0 ? o->capacity / wd : 0;
+        }
+    }
+    return &o->left[m][k - c->mstart[m]];
+}
+
+static size_t lane_hash(const char *s)
+{
+    uint64_t h = 14695981039346656037ULL;       /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* The slot of a lane: where it is, or the empty one where it would go. */
+static size_t lane_slot(const struct calendar *c, const char *lane)
+{
+    size_t i = lane_hash(lane) & (c->nslots - 1);
+    while (c->slots[i] && strcmp(c->o[c->slots[i] - 1].lane, lane) != 0)
+        i = (i + 1) & (c->nslots - 1);
+    return i;
+}
+
+/* Room in the table for one more lane. */
+static void lanes_reserve(struct calendar *c)
+{
+    size_t i, *old = c->slots, oldn = c->nslots;
+
+    if (2 * (c->n + 1) <= c->nslots)
+        return;
+    c->nslots = oldn ? 2 * oldn : 64;
+    c->slots = xcalloc(c->nslots, sizeof *c->slots);
+    for (i = 0; i < oldn; i++)
+        if (old[i])
+            c->slots[lane_slot(c, c->o[old[i] - 1].lane)] = old[i];
+    free(old);
 }
 
 static struct owner_cal *owner(struct calendar *c, const char *lane,
                                const char *name, const char *person)
 {
     struct owner_cal *o;
-    cg_month m;
-    size_t i;
+    size_t slot;
 
-    for (i = 0; i < c->n; i++)
-        if (strcmp(c->o[i].lane, lane) == 0)
-            return &c->o[i];
+    lanes_reserve(c);
+    slot = lane_slot(c, lane);
+    if (c->slots[slot])
+        return &c->o[c->slots[slot] - 1];
     o = &VEC_PUSH(c->o, c->n, c->cap);
+    c->slots[slot] = c->n;
     memset(o, 0, sizeof *o);
     o->lane = lane;
     o->name = name;
@@ -86,19 +181,8 @@ static struct owner_cal *owner(struct calendar *c, const char *lane,
      * they get the profile's default capacity and rate. */
     o->capacity = profile_capacity(c->p, person);
     o->rate = profile_day_rate(c->p, person);
-    o->left = xcalloc(CALENDAR_DAYS, sizeof *o->left);
+    o->left = xcalloc(c->nmonths, sizeof *o->left);
     o->used = xcalloc(c->nmonths, sizeof *o->used);
-    for (m = c->m0; m < c->m0 + (cg_month)c->nmonths; m++) {
-        cg_day d, from = month_first_day(m), to = month_last_day(m);
-        int wd = working_days(m);
-        for (d = from; d <= to; d++) {
-            long k = (long)(d - c->first);
-            if (k < 0 || k >= CALENDAR_DAYS)
-                continue;
-            o->left[k] = date_weekday(d) < 5 && wd > 0
-                             ? o->capacity / wd : 0;
-        }
-    }
     return o;
 }
 
@@ -114,16 +198,27 @@ int calendar_take(struct calendar *c, const char *lane, const char *name,
     *start = *due = from;
     if (effort <= 0)
         return 1;
+    /* Days before free_from have nothing left: a busy owner's calendar
+     * fills from the front, and each action scanned it again from its
+     * ready day (quadratic in a large plan). */
+    if (k < o->free_from)
+        k = o->free_from;
     for (; k < CALENDAR_DAYS; k++) {
-        double take = o->left[k] < need ? o->left[k] : need;
-        if (take <= 0)
+        double *left = left_on(c, o, k);
+        double take = *left < need ? *left : need;
+        if (take <= 0) {
+            if (k == o->free_from)
+                o->free_from++;
             continue;
+        }
         if (!started) {
             *start = c->first + (cg_day)k;
             started = 1;
         }
-        o->left[k] -= take;
-        o->used[date_month(c->first + (cg_day)k) - c->m0] += take;
+        *left -= take;
+        if (*left <= 0 && k == o->free_from)
+            o->free_from++;
+        o->used[c->mon_of[k]] += take;
         need -= take;
         /* Sums of thirds of days: allow for rounding. */
         if (need <= 1e-9) {

@@ -269,13 +269,10 @@ static json_t *target_json(const struct target_used *t)
     return o;
 }
 
-/* The performance summary table (assess_pst.c). */
-static json_t *pst_json(const struct report *r)
+/* A row of the performance summary table (assess_pst.c). */
+static json_t *pst_row_json(const struct report *r, size_t i)
 {
-    json_t *arr = json_array();
-    size_t i;
-
-    for (i = 0; i < r->npst; i++) {
+    {
         const struct pst_row *row = &r->pst[i];
         json_t *o = json_object();
         char a[MONTH_BUF], b[MONTH_BUF];
@@ -304,18 +301,17 @@ static json_t *pst_json(const struct report *r)
                                             row->trend)));
         json_object_set_new(o, "result", json_string(pst_result_name(
                                              row->result)));
-        json_array_append_new(arr, o);
+        return o;
     }
-    return arr;
 }
 
-static json_t *evidence_json(const struct report *r)
+/* A row of the evidence index. */
+static json_t *evidence_json(const struct report *r, size_t i)
 {
     const struct catalog *c = r->catalog;
-    json_t *arr = json_array();
-    size_t i, j;
+    size_t j;
 
-    for (i = 0; i < r->nevidence; i++) {
+    {
         const struct evidence *ev = r->evidence[i].ev;
         json_t *o = json_object(), *reqs = json_array();
         json_object_set_new(o, "id", json_string(ev->id));
@@ -343,9 +339,8 @@ static json_t *evidence_json(const struct report *r)
                                                     EVF_USED));
         json_object_set_new(o, "problems",
                             rj_evidence_flags(r->evidence[i].flags));
-        json_array_append_new(arr, o);
+        return o;
     }
-    return arr;
 }
 
 static json_t *crosswalks_json(const struct report *r)
@@ -452,32 +447,36 @@ static json_t *sources_json(const struct report *r)
     return arr;
 }
 
-static json_t *report_json(const struct report *r)
+/* The report, written member by member (rj_stream): the requirements,
+ * the performance summary and the evidence index one element at a
+ * time. */
+static void report_json(struct rj_stream *w, const struct report *r)
 {
     const struct catalog *c = r->catalog;
     const struct profile *p = r->profile;
-    json_t *root = json_object(), *o, *arr;
+    json_t *o, *arr;
     size_t i;
 
-    json_object_set_new(root, "format", json_string("copcgap-report"));
-    json_object_set_new(root, "version", json_integer(REPORT_JSON_VERSION));
+    rj_open_object(w);
+    rj_member(w, "format", json_string("copcgap-report"));
+    rj_member(w, "version", json_integer(REPORT_JSON_VERSION));
     o = json_object();
     json_object_set_new(o, "name", json_string("copcgap"));
     json_object_set_new(o, "version", json_string(COPCGAP_VERSION));
-    json_object_set_new(root, "tool", o);
+    rj_member(w, "tool", o);
 
     o = json_object();
     json_object_set_new(o, "id", json_string(c->id));
     json_object_set_new(o, "version", json_string(c->version));
     json_object_set_new(o, "title", json_string(report_text(r, &c->title)));
     json_object_set_new(o, "publisher", json_string(c->publisher));
-    json_object_set_new(root, "catalog", o);
+    rj_member(w, "catalog", o);
 
     o = json_object();
     json_object_set_new(o, "id", json_string(p->org_id));
     json_object_set_new(o, "name", json_string(p->org_name));
     json_object_set_new(o, "kind", json_string(org_kind_name(p->kind)));
-    json_object_set_new(root, "organization", o);
+    rj_member(w, "organization", o);
 
     o = json_object();
     json_object_set_new(o, "as_of", date_or_null(1, p->as_of));
@@ -485,46 +484,63 @@ static json_t *report_json(const struct report *r)
                         date_or_null(p->has_target_audit, p->target_audit));
     json_object_set_new(o, "lead", str_or_null(p->lead));
     json_object_set_new(o, "lang", json_string(report_lang(r)));
-    json_object_set_new(root, "assessment", o);
-    json_object_set_new(root, "programs", programs(p));
+    rj_member(w, "assessment", o);
+    rj_member(w, "programs", programs(p));
     if (r->nsources)
-        json_object_set_new(root, "sources", sources_json(r));
+        rj_member(w, "sources", sources_json(r));
 
-    json_object_set_new(root, "verdict", json_string(verdict_name(r->verdict)));
-    json_object_set_new(root, "verdict_reason", verdict_reason_json(r));
-    json_object_set_new(root, "overall_score", num(r->overall));
-    json_object_set_new(root, "points", num(r->points));
-    json_object_set_new(root, "points_available", num(r->points_max));
-    json_object_set_new(root, "counts", counts(r->count));
+    rj_member(w, "verdict", json_string(verdict_name(r->verdict)));
+    rj_member(w, "verdict_reason", verdict_reason_json(r));
+    rj_member(w, "overall_score", num(r->overall));
+    rj_member(w, "points", num(r->points));
+    rj_member(w, "points_available", num(r->points_max));
+    rj_member(w, "counts", counts(r->count));
     arr = json_array();
     for (i = 0; i < r->nblocking; i++)
         json_array_append_new(arr, json_string(c->reqs[r->blocking[i]].id));
-    json_object_set_new(root, "blocking", arr);
-    json_object_set_new(root, "categories", categories(r));
-    arr = json_array();
+    rj_member(w, "blocking", arr);
+    rj_member(w, "categories", categories(r));
+    rj_key(w, "requirements");
+    rj_open_array(w);
     for (i = 0; i < c->nreqs; i++)
-        json_array_append_new(arr, requirement_json(r, &r->reqs[i]));
-    json_object_set_new(root, "requirements", arr);
+        rj_value(w, requirement_json(r, &r->reqs[i]));
+    rj_close(w);
     if (r->org) {
-        json_object_set_new(root, "window", window_json(r));
-        json_object_set_new(root, "kpis", kpis_json(r));
-        json_object_set_new(root, "performance_summary", pst_json(r));
-        json_object_set_new(root, "evidence", evidence_json(r));
+        rj_member(w, "window", window_json(r));
+        rj_member(w, "kpis", kpis_json(r));
+        rj_key(w, "performance_summary");
+        rj_open_array(w);
+        for (i = 0; i < r->npst; i++)
+            rj_value(w, pst_row_json(r, i));
+        rj_close(w);
+        rj_key(w, "evidence");
+        rj_open_array(w);
+        for (i = 0; i < r->nevidence; i++)
+            rj_value(w, evidence_json(r, i));
+        rj_close(w);
     }
-    if (r->plan)
-        json_object_set_new(root, "plan", rj_plan(r, r->plan));
+    if (r->plan) {
+        rj_key(w, "plan");
+        rj_plan_stream(w, r, r->plan);
+    }
     if (r->ncrosswalks)
-        json_object_set_new(root, "crosswalks", crosswalks_json(r));
-    return root;
+        rj_member(w, "crosswalks", crosswalks_json(r));
+    rj_close(w);
 }
 
 char *render_json_text(const struct report *r)
 {
-    return rj_dumps(report_json(r));
+    struct rj_stream w;
+    rj_stream_init(&w, NULL, NULL);
+    report_json(&w, r);
+    return rj_stream_text(&w);
 }
 
 int render_json(const struct report *r, struct outfile *o,
                 struct cg_errors *errs)
 {
-    return rj_write(report_json(r), o, errs);
+    struct rj_stream w;
+    rj_stream_init(&w, o, errs);
+    report_json(&w, r);
+    return rj_stream_finish(&w);
 }

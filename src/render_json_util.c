@@ -1,7 +1,8 @@
 /*
  * render_json_util.c — JSON pieces every JSON renderer shares (jansson):
  * numbers rounded for stable goldens, dates, evidence flag names, and
- * the one path by which a JSON document becomes text or a file.
+ * the one path by which a JSON document becomes text or a file (a
+ * stream, written as it is made).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -45,40 +46,133 @@ json_t *rj_evidence_flags(unsigned flags)
     return arr;
 }
 
-char *rj_dumps(json_t *root)
-{
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                      JSON_REAL_PRECISION(12));
-    char *copy;
-    size_t len;
+/* ------------------------------------------------------------ streams */
 
-    json_decref(root);
-    if (!text)
-        return NULL;
-    /* jansson allocates with its own allocator; hand back a plain one,
-     * ending in a newline as text files do. */
-    len = strlen(text);
-    copy = xmalloc(len + 2);
-    memcpy(copy, text, len);
-    copy[len] = '\n';
-    copy[len + 1] = '\0';
-    free(text);
-    return copy;
+#define RJ_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | \
+                  JSON_REAL_PRECISION(12) | JSON_ENCODE_ANY)
+#define RJ_FLUSH_AT (1024 * 1024)
+
+void rj_stream_init(struct rj_stream *w, struct outfile *out,
+                    struct cg_errors *errs)
+{
+    memset(w, 0, sizeof *w);     /* an empty buf (STRBUF_INIT) */
+    w->out = out;
+    w->errs = errs;
+    w->ok = 1;
+    w->depth = -1;              /* nothing open yet */
 }
 
-int rj_write(json_t *root, struct outfile *o, struct cg_errors *errs)
+static void flush(struct rj_stream *w, int all)
 {
-    char *text = rj_dumps(root);
-    int ok;
+    if (!w->out || !w->ok || (!all && w->buf.len < RJ_FLUSH_AT))
+        return;
+    if (w->buf.len && !outfile_write(w->out, w->buf.buf, w->buf.len,
+                                     w->errs))
+        w->ok = 0;
+    strbuf_truncate(&w->buf, 0);
+}
 
-    if (!text) {
-        errors_add(errs, CG_ERR_INTERNAL, o->path, 0, 0,
-                   "cannot serialise as JSON");
-        return 0;
+static void indent(struct rj_stream *w, int depth)
+{
+    int i;
+    strbuf_addc(&w->buf, '\n');
+    for (i = 0; i < depth; i++)
+        strbuf_add(&w->buf, "  ", 2);
+}
+
+/* Before an element of the open array (or after a key: nothing). */
+static void element(struct rj_stream *w)
+{
+    if (w->depth >= 0 && w->level[w->depth].array) {
+        if (w->level[w->depth].n++)
+            strbuf_addc(&w->buf, ',');
+        indent(w, w->depth + 1);
     }
-    ok = outfile_write(o, text, strlen(text), errs);
+}
+
+static void open_level(struct rj_stream *w, int array)
+{
+    element(w);
+    strbuf_addc(&w->buf, array ? '[' : '{');
+    if (w->depth + 1 >= RJ_MAX_DEPTH) {
+        w->ok = 0;              /* a bug: our documents are shallow */
+        return;
+    }
+    w->depth++;
+    w->level[w->depth].array = array;
+    w->level[w->depth].n = 0;
+}
+
+void rj_open_object(struct rj_stream *w) { open_level(w, 0); }
+void rj_open_array(struct rj_stream *w) { open_level(w, 1); }
+
+void rj_key(struct rj_stream *w, const char *key)
+{
+    if (w->level[w->depth].n++)
+        strbuf_addc(&w->buf, ',');
+    indent(w, w->depth + 1);
+    /* Keys are the format's own words: nothing to escape. */
+    strbuf_printf(&w->buf, "\"%s\": ", key);
+}
+
+void rj_value(struct rj_stream *w, json_t *v)
+{
+    char *text, *p, *nl;
+
+    element(w);
+    text = v ? json_dumps(v, RJ_FLAGS) : NULL;
+    json_decref(v);
+    if (!text) {
+        w->ok = 0;
+        return;
+    }
+    /* A string never holds a raw newline (JSON escapes it): every
+     * newline is a line of the layout, indented one level per depth. */
+    for (p = text; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+        strbuf_add(&w->buf, p, (size_t)(nl - p));
+        indent(w, w->depth + 1);
+    }
+    strbuf_adds(&w->buf, p);
     free(text);
-    return ok;
+    flush(w, 0);
+}
+
+void rj_member(struct rj_stream *w, const char *key, json_t *v)
+{
+    rj_key(w, key);
+    rj_value(w, v);
+}
+
+void rj_close(struct rj_stream *w)
+{
+    int array = w->level[w->depth].array;
+    if (w->level[w->depth].n)
+        indent(w, w->depth);
+    strbuf_addc(&w->buf, array ? ']' : '}');
+    w->depth--;
+    flush(w, 0);
+}
+
+int rj_stream_finish(struct rj_stream *w)
+{
+    strbuf_addc(&w->buf, '\n');
+    if (w->ok)
+        flush(w, 1);
+    else if (w->out && errors_count(w->errs) == 0)
+        errors_add(w->errs, CG_ERR_INTERNAL, w->out->path, 0, 0,
+                   "cannot serialise as JSON");
+    strbuf_free(&w->buf);
+    return w->ok;
+}
+
+char *rj_stream_text(struct rj_stream *w)
+{
+    strbuf_addc(&w->buf, '\n');
+    if (!w->ok) {
+        strbuf_free(&w->buf);
+        return NULL;
+    }
+    return strbuf_detach(&w->buf);
 }
 
 /* ------------------------------------------------------------ messages */

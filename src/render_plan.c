@@ -71,39 +71,40 @@ static json_t *gap_json(const struct report *r, const struct plan *pl,
     return o;
 }
 
-json_t *rj_plan(const struct report *r, const struct plan *pl)
+void rj_plan_stream(struct rj_stream *w, const struct report *r,
+                    const struct plan *pl)
 {
-    json_t *o = json_object(), *arr, *tiers;
+    json_t *arr, *tiers;
     size_t i;
 
-    json_object_set_new(o, "as_of", rj_date(pl->as_of));
-    json_object_set_new(o, "target_audit", pl->has_audit ? rj_date(pl->audit)
-                                                         : json_null());
-    json_object_set_new(o, "mock_audit", pl->has_audit
-                                             ? rj_date(pl->mock_audit)
+    rj_open_object(w);
+    rj_member(w, "as_of", rj_date(pl->as_of));
+    rj_member(w, "target_audit", pl->has_audit ? rj_date(pl->audit)
+                                               : json_null());
+    rj_member(w, "mock_audit", pl->has_audit ? rj_date(pl->mock_audit)
                                              : json_null());
-    json_object_set_new(o, "mock_audit_weeks", json_integer(pl->mock_weeks));
-    json_object_set_new(o, "ready_for_audit", json_boolean(pl->ready));
-    json_object_set_new(o, "feasible_audit", pl->feasible_audit
-                            ? rj_date(pl->feasible_audit) : json_null());
-    json_object_set_new(o, "unplaced", json_integer((json_int_t)pl->unplaced));
-    json_object_set_new(o, "capacity_days_per_month",
-                        rj_num(pl->capacity_days));
-    json_object_set_new(o, "day_rate", rj_num(pl->day_rate));
-    json_object_set_new(o, "currency", rj_str_or_null(pl->currency));
-    json_object_set_new(o, "total_days", rj_num(pl->total_days));
-    json_object_set_new(o, "total_cost", rj_num(pl->total_cost));
-    json_object_set_new(o, "blocking", json_integer((json_int_t)pl->blocking));
+    rj_member(w, "mock_audit_weeks", json_integer(pl->mock_weeks));
+    rj_member(w, "ready_for_audit", json_boolean(pl->ready));
+    rj_member(w, "feasible_audit", pl->feasible_audit
+                  ? rj_date(pl->feasible_audit) : json_null());
+    rj_member(w, "unplaced", json_integer((json_int_t)pl->unplaced));
+    rj_member(w, "capacity_days_per_month", rj_num(pl->capacity_days));
+    rj_member(w, "day_rate", rj_num(pl->day_rate));
+    rj_member(w, "currency", rj_str_or_null(pl->currency));
+    rj_member(w, "total_days", rj_num(pl->total_days));
+    rj_member(w, "total_cost", rj_num(pl->total_cost));
+    rj_member(w, "blocking", json_integer((json_int_t)pl->blocking));
     tiers = json_object();
     json_object_set_new(tiers, "P1", json_integer((json_int_t)pl->count[1]));
     json_object_set_new(tiers, "P2", json_integer((json_int_t)pl->count[2]));
     json_object_set_new(tiers, "P3", json_integer((json_int_t)pl->count[3]));
-    json_object_set_new(o, "gaps_by_tier", tiers);
-    json_object_set_new(o, "at_risk", json_integer((json_int_t)pl->at_risk));
-    arr = json_array();
+    rj_member(w, "gaps_by_tier", tiers);
+    rj_member(w, "at_risk", json_integer((json_int_t)pl->at_risk));
+    rj_key(w, "gaps");
+    rj_open_array(w);
     for (i = 0; i < pl->ngaps; i++)
-        json_array_append_new(arr, gap_json(r, pl, &pl->gaps[i]));
-    json_object_set_new(o, "gaps", arr);
+        rj_value(w, gap_json(r, pl, &pl->gaps[i]));
+    rj_close(w);
     arr = json_array();
     for (i = 0; i < pl->nload; i++) {
         json_t *l = json_object();
@@ -120,7 +121,7 @@ json_t *rj_plan(const struct report *r, const struct plan *pl)
                             json_boolean(pl->load[i].overloaded));
         json_array_append_new(arr, l);
     }
-    json_object_set_new(o, "owner_load", arr);
+    rj_member(w, "owner_load", arr);
     arr = json_array();
     for (i = 0; i < pl->nmonths; i++) {
         json_t *l = json_object();
@@ -131,22 +132,25 @@ json_t *rj_plan(const struct report *r, const struct plan *pl)
         json_object_set_new(l, "cost", rj_num(pl->months[i].cost));
         json_array_append_new(arr, l);
     }
-    json_object_set_new(o, "by_month", arr);
-    return o;
+    rj_member(w, "by_month", arr);
+    rj_close(w);
 }
 
 int render_plan_json(const struct report *r, struct outfile *o,
                      struct cg_errors *errs)
 {
-    json_t *root = json_object();
+    struct rj_stream w;
 
-    json_object_set_new(root, "format", json_string("copcgap-plan"));
-    json_object_set_new(root, "version", json_integer(REPORT_JSON_VERSION));
-    json_object_set_new(root, "organization",
-                        json_string(r->profile->org_name));
-    json_object_set_new(root, "catalog", json_string(r->catalog->id));
-    json_object_set_new(root, "plan", rj_plan(r, r->plan));
-    return rj_write(root, o, errs);
+    rj_stream_init(&w, o, errs);
+    rj_open_object(&w);
+    rj_member(&w, "format", json_string("copcgap-plan"));
+    rj_member(&w, "version", json_integer(REPORT_JSON_VERSION));
+    rj_member(&w, "organization", json_string(r->profile->org_name));
+    rj_member(&w, "catalog", json_string(r->catalog->id));
+    rj_key(&w, "plan");
+    rj_plan_stream(&w, r, r->plan);
+    rj_close(&w);
+    return rj_stream_finish(&w);
 }
 
 /* Prose columns in the report's language; machine values as they are

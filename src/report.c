@@ -187,49 +187,22 @@ static int judges(const struct rule *rule, const char *metric)
            rule->metric && strcmp(rule->metric, metric) == 0;
 }
 
-/* The target of a series, its rule window, from the applicable rules. */
-static void series_rules(const struct report *r, struct kpi_series *s)
+/* What one applicable rule tells its series: the window it reads, and
+ * the target when the program sets none (the first such rule in
+ * catalogue order gives it). */
+static void series_rule(const struct report *r, struct kpi_series *s,
+                        const struct rule *rule)
 {
-    const struct program *pg = &r->profile->programs[s->program];
-    const struct target *own = program_target(pg, s->metric);
-    size_t i, j;
-
-    if (own) {
+    int months = rule->mode == WIN_LATEST ? 1
+               : rule->months ? rule->months : r->window_months;
+    if (months > s->win_months)
+        s->win_months = months;
+    if (!s->target.found && rule->type == RULE_METRIC && rule->has_fixed) {
         s->target.found = 1;
-        s->target.op = own->op;
-        s->target.value = own->value;
-        s->target.source = TS_PROGRAM;
+        s->target.op = rule->op;
+        s->target.value = rule->value;
+        s->target.source = rule->program_target ? TS_DEFAULT : TS_CATALOGUE;
     }
-    for (i = 0; i < r->catalog->nreqs; i++) {
-        const struct req_result *rr = &r->reqs[i];
-        if (rr->status == REQ_NA)
-            continue;
-        for (j = 0; j < rr->nrules; j++) {
-            const struct rule_result *res = &rr->rules[j];
-            const struct rule *rule = res->rule;
-            size_t k;
-            int months, covers = 0;
-            if (!judges(rule, s->metric) || res->status == RS_NA)
-                continue;
-            for (k = 0; k < res->nprograms; k++)
-                covers |= res->programs[k] == s->program;
-            if (!covers)
-                continue;
-            months = rule->mode == WIN_LATEST ? 1
-                   : rule->months ? rule->months : r->window_months;
-            if (months > s->win_months)
-                s->win_months = months;
-            if (!s->target.found && rule->type == RULE_METRIC &&
-                rule->has_fixed) {
-                s->target.found = 1;
-                s->target.op = rule->op;
-                s->target.value = rule->value;
-                s->target.source = rule->program_target ? TS_DEFAULT
-                                                        : TS_CATALOGUE;
-            }
-        }
-    }
-    s->win_end = r->window_end;
 }
 
 static void fill_points(const struct report *r, struct kpi_series *s)
@@ -307,18 +280,51 @@ void report_build_series(struct report *r)
     }
     if (nkeys)
         qsort(keys, nkeys, sizeof *keys, cmp_key);
-    r->series = arena_calloc(r->arena, nkeys + 1, sizeof *r->series);
-    for (i = 0; i < nkeys; i++) {
-        struct kpi_series *s;
-        if (i > 0 && cmp_key(&keys[i], &keys[i - 1]) == 0)
-            continue;
-        s = &r->series[count++];
+    /* Unique keys, in place: the series, in their order. */
+    for (i = 0; i < nkeys; i++)
+        if (i == 0 || cmp_key(&keys[i], &keys[count - 1]) != 0)
+            keys[count++] = keys[i];
+    r->series = arena_calloc(r->arena, count + 1, sizeof *r->series);
+    for (i = 0; i < count; i++) {
+        struct kpi_series *s = &r->series[i];
+        const struct target *own;
         s->program = keys[i].program;
         s->metric = keys[i].metric;
         s->unit = catalog_metric_unit(r->catalog, s->metric);
         s->better = catalog_metric_better(r->catalog, s->metric);
-        series_rules(r, s);
-        fill_points(r, s);
+        own = program_target(&p->programs[s->program], s->metric);
+        if (own) {
+            s->target.found = 1;
+            s->target.op = own->op;
+            s->target.value = own->value;
+            s->target.source = TS_PROGRAM;
+        }
+    }
+    /* Each applicable rule, in catalogue order, to the series it judges
+     * (found by binary search: one pass over the rules, where a pass per
+     * series was series x rules). */
+    for (i = 0; i < r->catalog->nreqs; i++) {
+        if (r->reqs[i].status == REQ_NA)
+            continue;
+        for (j = 0; j < r->reqs[i].nrules; j++) {
+            const struct rule_result *res = &r->reqs[i].rules[j];
+            if (!judges(res->rule, res->rule->metric) ||
+                res->status == RS_NA)
+                continue;
+            for (k = 0; k < res->nprograms; k++) {
+                struct series_key key = {
+                    res->programs[k], res->rule->metric,
+                    p->programs[res->programs[k]].id };
+                const struct series_key *at = bsearch(&key, keys, count,
+                                                      sizeof *keys, cmp_key);
+                if (at)
+                    series_rule(r, &r->series[at - keys], res->rule);
+            }
+        }
+    }
+    for (i = 0; i < count; i++) {
+        r->series[i].win_end = r->window_end;
+        fill_points(r, &r->series[i]);
     }
     r->nseries = count;
     free(keys);

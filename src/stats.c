@@ -76,8 +76,16 @@ double stats_t_cdf(double t, double df)
 
 double stats_t_quantile(double p, double df)
 {
+    /* The same few (p, df) pairs come back for every trend rule and
+     * program: remember the last answer for each whole df up to 63 (a
+     * pure function, so the cache never changes a result). */
+    static struct { double p, q; int set; } memo[64];
+    int small = df >= 1 && df < 64 && df == floor(df);
     double lo = -1e6, hi = 1e6;
     int i;
+
+    if (small && memo[(int)df].set && memo[(int)df].p == p)
+        return memo[(int)df].q;
 
     for (i = 0; i < 200 && hi - lo > 1e-12; i++) {
         double mid = (lo + hi) / 2;
@@ -85,6 +93,11 @@ double stats_t_quantile(double p, double df)
             lo = mid;
         else
             hi = mid;
+    }
+    if (small) {
+        memo[(int)df].p = p;
+        memo[(int)df].q = (lo + hi) / 2;
+        memo[(int)df].set = 1;
     }
     return (lo + hi) / 2;
 }

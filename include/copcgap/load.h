@@ -28,7 +28,7 @@
  * checked before any value is narrowed to an int or used (the schemas
  * check them too, where XML Schema can say them).
  */
-#define CATALOG_MAX_REQUIREMENTS 5000   /* the COPC catalogue has 106 */
+#define CATALOG_MAX_REQUIREMENTS 200000 /* the COPC catalogue has 112 */
 #define CATALOG_MAX_RULES 100           /* per requirement */
 #define CATALOG_MAX_LINKS 100           /* depends-on, ref: per requirement */
 #define CATALOG_MAX_METRICS 1000        /* declared in <metrics> */

@@ -2,7 +2,9 @@
  * test_limits.c — the bounds of docs/limits.md that the CLI cases in
  * tests/bad cannot reach because a schema or the CSV grammar stops the
  * value first: numeric attributes checked again before narrowing, the
- * bounded number grammar, and the date floor of CSV fields.
+ * bounded number grammar, and the date floor of CSV fields; and the
+ * requirement cap, which must admit a 100 000-requirement catalogue
+ * whose dependencies form one long chain.
  */
 #include <math.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "check_main.h"
 #include "copcgap/csv.h"
 #include "copcgap/field.h"
+#include "copcgap/load.h"
 #include "copcgap/num.h"
 #include "copcgap/xmlsafe.h"
 
@@ -147,6 +150,64 @@ START_TEST(csv_dates_have_a_floor)
 }
 END_TEST
 
+START_TEST(requirement_cap_admits_large_catalogues)
+{
+    /* docs/limits.md: 200 000, so that 100 000 fit with margin. */
+    ck_assert_int_eq(CATALOG_MAX_REQUIREMENTS, 200000);
+}
+END_TEST
+
+/* A catalogue of n requirements, each depending on the one before; with
+ * `loop`, the first depends on the last. */
+static char *chain_catalog(size_t n, int loop)
+{
+    struct strbuf sb = STRBUF_INIT;
+    char *path;
+    size_t i;
+
+    strbuf_adds(&sb, "<catalog id=\"chain\" version=\"1\" publisher=\"t\">"
+                "<title>t</title><category id=\"c\"><title>c</title>\n");
+    for (i = 0; i < n; i++) {
+        strbuf_printf(&sb, "<requirement id=\"r%zu\"><title>r</title>", i);
+        if (i > 0 || loop)
+            strbuf_printf(&sb, "<depends-on ref=\"r%zu\"/>",
+                          i > 0 ? i - 1 : n - 1);
+        strbuf_adds(&sb, "<rules><finding/></rules></requirement>\n");
+    }
+    strbuf_adds(&sb, "</category></catalog>\n");
+    path = write_temp(".xml", sb.buf);
+    strbuf_free(&sb);
+    return path;
+}
+
+START_TEST(long_dependency_chain)
+{
+    struct cg_errors errs = CG_ERRORS_INIT;
+    char *path = chain_catalog(20000, 0);
+    struct catalog *c = catalog_load(path, &errs);
+
+    ck_assert_msg(c != NULL, "%s", errs.n ? errs.v[0].msg : "");
+    ck_assert_uint_eq(c->nreqs, 20000);
+    ck_assert_uint_eq(c->reqs[19999].depends_idx[0], 19998);
+    ck_assert_int_eq(catalog_find_req(c, "r12345", 6), 12345);
+    ck_assert_int_eq(catalog_find_req(c, "r1234", 5), 1234);
+    ck_assert_int_eq(catalog_find_req(c, "r123456", 7), -1);
+    catalog_free(c);
+    unlink(path);
+    free(path);
+
+    /* Closed into a loop: one cycle, reported whole. */
+    path = chain_catalog(20000, 1);
+    ck_assert_ptr_null(catalog_load(path, &errs));
+    ck_assert_uint_eq(errors_count(&errs), 1);
+    ck_assert_msg(strncmp(errs.v[0].msg, "dependency cycle: r0 -> r19999 -> "
+                          "r19998 -> ", 34) == 0, "%.80s", errs.v[0].msg);
+    unlink(path);
+    free(path);
+    errors_free(&errs);
+}
+END_TEST
+
 static Suite *limits_suite(void)
 {
     Suite *s = suite_create("limits");
@@ -156,6 +217,11 @@ static Suite *limits_suite(void)
     tcase_add_test(tc, decimal_attributes_stay_finite);
     tcase_add_test(tc, numbers_are_bounded);
     tcase_add_test(tc, csv_dates_have_a_floor);
+    tcase_add_test(tc, requirement_cap_admits_large_catalogues);
+    tcase_add_test(tc, long_dependency_chain);
+    /* 40 000 requirements load in a second here, but far slower under
+     * a sanitizer or valgrind than Check's 4 s default allows. */
+    tcase_set_timeout(tc, 300);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copcgap/arena.h"
 #include "copcgap/assess.h"
 #include "copcgap/util.h"
 #include "gen.h"
@@ -62,7 +63,58 @@ struct reg {
     struct gen *g;
     struct evrow *rows;
     size_t n, cap;
+    /* Rows are made requirement by requirement: those of `cur_req`
+     * start at `first`, so a rule looks only at its requirement's rows
+     * (a scan of all rows made a large catalogue quadratic). */
+    size_t cur_req, first;
+    /* Every location handed out, an open-addressing set (a power of
+     * two of slots, at most half full). */
+    const char **locs;
+    size_t nlocs, caplocs;
 };
+
+static size_t loc_hash(const char *s)
+{
+    uint64_t h = 14695981039346656037ULL;       /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* The slot of s: where it is, or the empty one where it would go. */
+static size_t loc_slot(const struct reg *rg, const char *s)
+{
+    size_t i = loc_hash(s) & (rg->caplocs - 1);
+    while (rg->locs[i] && strcmp(rg->locs[i], s) != 0)
+        i = (i + 1) & (rg->caplocs - 1);
+    return i;
+}
+
+static int loc_taken(const struct reg *rg, const char *s)
+{
+    return rg->caplocs && rg->locs[loc_slot(rg, s)] != NULL;
+}
+
+/* Record a location (owned by its row). */
+static void loc_add(struct reg *rg, const char *s)
+{
+    size_t i;
+    if (2 * (rg->nlocs + 1) > rg->caplocs) {
+        const char **old = rg->locs;
+        size_t oldcap = rg->caplocs;
+        rg->caplocs = oldcap ? 2 * oldcap : 1024;
+        rg->locs = xcalloc(rg->caplocs, sizeof *rg->locs);
+        for (i = 0; i < oldcap; i++)
+            if (old[i])
+                rg->locs[loc_slot(rg, old[i])] = old[i];
+        free(old);
+    }
+    i = loc_slot(rg, s);
+    if (!rg->locs[i]) {
+        rg->locs[i] = s;
+        rg->nlocs++;
+    }
+}
 
 /* Kinds that carry an expiry date, and for how long they are valid
  * (a certificate such as ISO/IEC 27001 runs three years). */
@@ -141,7 +193,7 @@ static int valid_rows(const struct reg *rg, size_t req, int p,
     size_t i, k;
     int n = 0;
 
-    for (i = 0; i < rg->n; i++) {
+    for (i = req == rg->cur_req ? rg->first : 0; i < rg->n; i++) {
         const struct evrow *e = &rg->rows[i];
         int kind_ok = 0;
         if (e->req != req || !e->valid)
@@ -190,7 +242,7 @@ static char *row_location(struct reg *rg, const struct requirement *r,
     const struct gen *g = rg->g;
     const struct category *cat = &g->cat->categories[r->category];
     struct strbuf sb = STRBUF_INIT;
-    size_t i, base;
+    size_t base;
     int n = 1, clash;
     char m[MONTH_BUF];
 
@@ -215,9 +267,7 @@ static char *row_location(struct reg *rg, const struct requirement *r,
         if (n > 1)
             strbuf_printf(&sb, "-%d", n);
         strbuf_adds(&sb, is_document(kind) ? ".pdf" : ".txt");
-        clash = 0;
-        for (i = 0; i < rg->n; i++)
-            clash |= strcmp(rg->rows[i].location, sb.buf) == 0;
+        clash = loc_taken(rg, sb.buf);
         n++;
     } while (clash);
     return strbuf_detach(&sb);
@@ -310,6 +360,7 @@ static void rule_rows(struct reg *rg, size_t req, const struct rule *ru,
                               key_unif(g->o.seed, "hash|%s", e.location) <
                                   0.5);
         VEC_PUSH(rg->rows, rg->n, rg->cap) = e;
+        loc_add(rg, e.location);
     }
 }
 
@@ -379,6 +430,7 @@ static void cadence_rows(struct reg *rg, size_t req, const struct rule *ru,
                                   key_unif(g->o.seed, "hash|%s",
                                            e.location) < 0.5);
             VEC_PUSH(rg->rows, rg->n, rg->cap) = e;
+            loc_add(rg, e.location);
         }
     }
 }
@@ -397,6 +449,10 @@ static void check_kind(void *ctx, const char *kind)
     const struct requirement *r = &g->cat->reqs[ck->req];
     int progs[GEN_MAX_PROGRAMS];
     size_t n, i;
+
+    /* The rows keep the kind: a copy that lives as long as the
+     * catalogue (gen_expr_args passes a buffer of its own). */
+    kind = arena_strdup(g->cat->arena, kind);
 
     if (!ck->ru->per_program) {
         rule_rows(ck->rg, ck->req, ck->ru, ck->rule_i, kind, -1);
@@ -417,6 +473,8 @@ static void build_rows(struct reg *rg)
         const struct requirement *r = &g->cat->reqs[i];
         if (!gen_req_applies(g, r))
             continue;
+        rg->cur_req = i;
+        rg->first = rg->n;
         /* Monthly series first: an evidence rule of the same kind (the
          * latest record within 45 days) is then met by the newest. */
         for (j = 0; j < r->nrules; j++) {
@@ -713,6 +771,7 @@ int gen_register(struct gen *g)
         return 0;
     memset(&rg, 0, sizeof rg);
     rg.g = g;
+    rg.cur_req = SIZE_MAX;
     build_rows(&rg);
     pick_tampered(&rg, g->o.tamper);
     ok = write_evidence(&rg) && write_findings(g);
@@ -722,5 +781,6 @@ int gen_register(struct gen *g)
         free(rg.rows[i].location);
     }
     free(rg.rows);
+    free(rg.locs);
     return ok;
 }
