@@ -21,6 +21,8 @@ json_t *rj_evidence_flags(unsigned flags);
 
 /* A message as {"code", "args"} (machine values only). */
 json_t *rj_msg_code(const struct report *r, const struct msg *m);
+/* {"code", "args", "text"} in language L (no report needed). */
+json_t *rj_msg_lang(const struct lang *L, const struct msg *m);
 /* ... plus "text": the words in the report's language. */
 json_t *rj_msg(const struct report *r, const struct msg *m);
 /* {"person", "role", "source"}. */
