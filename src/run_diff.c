@@ -26,27 +26,15 @@ const char *const run_diff_fields[] = {
 static void add_cause(struct arena *a, struct rule_change *c,
                       const struct msg *m)
 {
-    if (c->ncauses == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 4;
-        const struct msg **v = arena_calloc(a, cap, sizeof *v);
-        if (c->ncauses)
-            memcpy(v, c->causes, c->ncauses * sizeof *v);
-        c->causes = v;
-        c->cap = cap;
-    }
+    c->causes = arena_grow(a, c->causes, c->ncauses, &c->cap,
+                           sizeof *c->causes);
     c->causes[c->ncauses++] = m;
 }
 
 static void add_input(struct run_diff *d, const struct msg *m)
 {
-    if (d->ninputs == d->inputs_cap) {
-        size_t cap = d->inputs_cap ? d->inputs_cap * 2 : 4;
-        const struct msg **v = arena_calloc(d->arena, cap, sizeof *v);
-        if (d->ninputs)
-            memcpy(v, d->inputs, d->ninputs * sizeof *v);
-        d->inputs = v;
-        d->inputs_cap = cap;
-    }
+    d->inputs = arena_grow(d->arena, d->inputs, d->ninputs, &d->inputs_cap,
+                           sizeof *d->inputs);
     d->inputs[d->ninputs++] = m;
 }
 
@@ -370,14 +358,8 @@ static void add_rule(struct run_diff *d, struct req_change *rc,
     const char *req = rc->b ? rc->b->id : rc->a->id;
     struct rule_change *c;
 
-    if (rc->nrules == rc->cap) {
-        size_t cap = rc->cap ? rc->cap * 2 : 4;
-        struct rule_change *v = arena_calloc(a, cap, sizeof *v);
-        if (rc->nrules)
-            memcpy(v, rc->rules, rc->nrules * sizeof *v);
-        rc->rules = v;
-        rc->cap = cap;
-    }
+    rc->rules = arena_grow(a, rc->rules, rc->nrules, &rc->cap,
+                           sizeof *rc->rules);
     c = &rc->rules[rc->nrules++];
     memset(c, 0, sizeof *c);
     c->a = x;
@@ -424,14 +406,7 @@ static void add_req(struct run_diff *d, size_t *cap,
     if (x && y && x->status == y->status &&
         fabs(x->score - y->score) <= SCORE_EPS)
         return;
-    if (d->nreqs == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        struct req_change *v = arena_calloc(d->arena, ncap, sizeof *v);
-        if (d->nreqs)
-            memcpy(v, d->reqs, d->nreqs * sizeof *v);
-        d->reqs = v;
-        *cap = ncap;
-    }
+    d->reqs = arena_grow(d->arena, d->reqs, d->nreqs, cap, sizeof *d->reqs);
     rc = &d->reqs[d->nreqs++];
     memset(rc, 0, sizeof *rc);
     rc->a = x;

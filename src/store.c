@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "copcgap/embedded.h"
@@ -229,15 +230,38 @@ static int migrate(struct store *s, long long from, int to,
     return st_sql(s, pragma, errs);
 }
 
+/* The schema version, the application id and the number of schema
+ * objects, in one statement and so one snapshot: another command may be
+ * creating the schema at this very moment. */
+static int read_header(struct store *s, long long *version, long long *app,
+                       long long *objects, struct cg_errors *errs)
+{
+    sqlite3_stmt *st = st_prep(s, "SELECT (SELECT user_version FROM "
+                               "pragma_user_version), (SELECT application_id "
+                               "FROM pragma_application_id), (SELECT "
+                               "count(*) FROM sqlite_schema)", errs);
+    int rc;
+
+    if (!st)
+        return 0;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *version = sqlite3_column_int64(st, 0);
+        *app = sqlite3_column_int64(st, 1);
+        *objects = sqlite3_column_int64(st, 2);
+    }
+    st_done(st);
+    return rc == SQLITE_ROW ? 1 : st_fail(s, rc, "cannot read the "
+                                           "workspace", errs);
+}
+
 /* Check the file is ours (or empty), then bring it up to date. */
 static int check_and_migrate(struct store *s, struct cg_errors *errs)
 {
     int current = store_schema_version();
-    long long version, app, tables;
+    long long version = 0, app = 0, tables = 0;
 
-    if (!pragma_int(s, "PRAGMA user_version", &version, errs) ||
-        !pragma_int(s, "PRAGMA application_id", &app, errs) ||
-        !pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, errs))
+    if (!read_header(s, &version, &app, &tables, errs))
         return 0;
     if (app != STORE_APP_ID && (tables > 0 || version != 0)) {
         errors_add(errs, CG_ERR_INPUT, s->path, 0, 0,
@@ -267,6 +291,43 @@ static int check_and_migrate(struct store *s, struct cg_errors *errs)
 }
 
 /* ---------------------------------------------------------- opening */
+
+/*
+ * WAL mode, once per file (it persists).  Switching needs the file to
+ * itself, and SQLite does not wait for that with the busy handler: when
+ * another command has the new file open, try again every 10 ms, for as
+ * long as the busy timeout.
+ */
+static int set_wal(struct store *s, struct cg_errors *errs)
+{
+    const struct timespec pause = { 0, 10 * 1000 * 1000 };
+    int tries, rc = SQLITE_OK;
+
+    for (tries = 0; tries < STORE_BUSY_MS / 10; tries++) {
+        sqlite3_stmt *q = st_prep(s, "PRAGMA journal_mode = WAL", errs);
+        const unsigned char *m;
+        if (!q)
+            return 0;
+        rc = sqlite3_step(q);
+        m = rc == SQLITE_ROW ? sqlite3_column_text(q, 0) : NULL;
+        if (m && strcmp((const char *)m, "wal") == 0) {
+            st_done(q);
+            return 1;
+        }
+        if (m) {
+            errors_add(errs, CG_ERR_IO, s->path, 0, 0,
+                       "cannot use WAL mode here (journal mode %s)",
+                       (const char *)m);
+            st_done(q);
+            return 0;
+        }
+        st_done(q);
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            break;
+        nanosleep(&pause, NULL);
+    }
+    return st_fail(s, rc, "cannot set WAL mode", errs);
+}
 
 struct store *store_open(const char *path, enum store_open_mode mode,
                          struct cg_errors *errs)
@@ -303,29 +364,16 @@ struct store *store_open(const char *path, enum store_open_mode mode,
         st_fail(s, rc, "cannot open the workspace", errs);
         goto fail;
     }
+    /* Read the file through a memory map: a diff reads two runs whole,
+     * and page-sized read() calls cost more than the work on them. */
+    if (!st_sql(s, "PRAGMA mmap_size = 268435456", errs))
+        goto fail;
     if (!check_and_migrate(s, errs) ||
         !st_sql(s, "PRAGMA foreign_keys = ON", errs) ||
         !pragma_int(s, "PRAGMA foreign_keys", &fk, errs))
         goto fail;
-    {
-        sqlite3_stmt *q = st_prep(s, "PRAGMA journal_mode = WAL", errs);
-        const unsigned char *m;
-        if (!q)
-            goto fail;
-        rc = sqlite3_step(q);
-        m = rc == SQLITE_ROW ? sqlite3_column_text(q, 0) : NULL;
-        if (!m || strcmp((const char *)m, "wal") != 0) {
-            if (rc != SQLITE_ROW)
-                st_fail(s, rc, "cannot set WAL mode", errs);
-            else
-                errors_add(errs, CG_ERR_IO, path, 0, 0,
-                           "cannot use WAL mode here (journal mode %s)",
-                           m ? (const char *)m : "?");
-            st_done(q);
-            goto fail;
-        }
-        st_done(q);
-    }
+    if (!set_wal(s, errs))
+        goto fail;
     if (fk != 1) {
         errors_add(errs, CG_ERR_INTERNAL, path, 0, 0,
                    "this SQLite cannot enforce foreign keys");

@@ -191,20 +191,6 @@ static int each_row(struct store *s, const char *sql, long long id,
     return 1;
 }
 
-/* A growing array in the run's arena: *v holds *n of *cap. */
-static void *grow(struct arena *a, void *v, size_t n, size_t *cap,
-                  size_t size)
-{
-    void *nv;
-    if (n < *cap)
-        return v;
-    *cap = *cap ? *cap * 2 : 16;
-    nv = arena_calloc(a, *cap, size);
-    if (n)
-        memcpy(nv, v, n * size);
-    return nv;
-}
-
 struct caps {
     size_t cats, reqs, files, kpis, evidence, findings;
 };
@@ -213,7 +199,7 @@ static int row_cat(struct run *r, sqlite3_stmt *st, void *ctx)
 {
     struct caps *c = ctx;
     struct run_cat *x;
-    r->cats = grow(r->arena, r->cats, r->ncats, &c->cats, sizeof *r->cats);
+    r->cats = arena_grow(r->arena, r->cats, r->ncats, &c->cats, sizeof *r->cats);
     x = &r->cats[r->ncats++];
     x->id = st_text(r->arena, st, 0);
     x->score = sqlite3_column_double(st, 1);
@@ -228,7 +214,7 @@ static int row_req(struct run *r, sqlite3_stmt *st, void *ctx)
     struct run_req *x;
     int v, bad = 0;
 
-    r->reqs = grow(r->arena, r->reqs, r->nreqs, &c->reqs, sizeof *r->reqs);
+    r->reqs = arena_grow(r->arena, r->reqs, r->nreqs, &c->reqs, sizeof *r->reqs);
     x = &r->reqs[r->nreqs++];
     x->id = st_text(r->arena, st, 0);
     x->category = st_text(r->arena, st, 1);
@@ -256,7 +242,7 @@ static int row_rule(struct run *r, sqlite3_stmt *st, void *ctx)
     if (ord < 0 || (size_t)ord >= r->nreqs)
         return 0;
     q = &r->reqs[ord];
-    q->rules = grow(r->arena, q->rules, q->nrules, &caps[ord],
+    q->rules = arena_grow(r->arena, q->rules, q->nrules, &caps[ord],
                     sizeof *q->rules);
     x = &q->rules[q->nrules++];
     x->id = st_text(r->arena, st, 1);
@@ -270,9 +256,9 @@ static int row_rule(struct run *r, sqlite3_stmt *st, void *ctx)
     x->trace = store_msg_decode(r->arena,
                                 (const char *)sqlite3_column_text(st, 6),
                                 &bad);
-    x->details = store_msgs_decode(r->arena,
-                                   (const char *)sqlite3_column_text(st, 7),
-                                   &x->ndetails, &bad);
+    /* The details (a line per program, month or evidence row) are kept
+     * for queries and are not read back: a diff compares traces, and
+     * decoding them would be most of its time. */
     return !bad;
 }
 
@@ -313,7 +299,7 @@ static int row_file(struct run *r, sqlite3_stmt *st, void *ctx)
     struct caps *c = ctx;
     struct run_inputs *in = &r->in;
     struct run_file *f;
-    in->files = grow(r->arena, in->files, in->nfiles, &c->files,
+    in->files = arena_grow(r->arena, in->files, in->nfiles, &c->files,
                      sizeof *in->files);
     f = &in->files[in->nfiles++];
     f->path = st_text(r->arena, st, 0);
@@ -329,7 +315,7 @@ static int row_kpi(struct run *r, sqlite3_stmt *st, void *ctx)
     struct caps *c = ctx;
     struct run_inputs *in = &r->in;
     struct run_kpi *k;
-    in->kpis = grow(r->arena, in->kpis, in->nkpis, &c->kpis,
+    in->kpis = arena_grow(r->arena, in->kpis, in->nkpis, &c->kpis,
                     sizeof *in->kpis);
     k = &in->kpis[in->nkpis++];
     k->program = st_text(r->arena, st, 0);
@@ -349,7 +335,7 @@ static int row_evidence(struct run *r, sqlite3_stmt *st, void *ctx)
     struct caps *c = ctx;
     struct run_inputs *in = &r->in;
     struct run_evidence *e;
-    in->evidence = grow(r->arena, in->evidence, in->nevidence, &c->evidence,
+    in->evidence = arena_grow(r->arena, in->evidence, in->nevidence, &c->evidence,
                         sizeof *in->evidence);
     e = &in->evidence[in->nevidence++];
     e->id = st_text(r->arena, st, 0);
@@ -375,7 +361,7 @@ static int row_finding(struct run *r, sqlite3_stmt *st, void *ctx)
     struct caps *c = ctx;
     struct run_inputs *in = &r->in;
     struct run_finding *f;
-    in->findings = grow(r->arena, in->findings, in->nfindings, &c->findings,
+    in->findings = arena_grow(r->arena, in->findings, in->nfindings, &c->findings,
                         sizeof *in->findings);
     f = &in->findings[in->nfindings++];
     f->line = (long)sqlite3_column_int64(st, 0);
@@ -442,7 +428,7 @@ struct run *store_load_run(struct store *s, long long id,
         goto fail;
     rule_caps = xcalloc(r->nreqs + 1, sizeof *rule_caps);
     ok = each_row(s, "SELECT req_ord, rule, type, metric, status, score, "
-                  "trace, details FROM run_rule WHERE run_id = ? "
+                  "trace FROM run_rule WHERE run_id = ? "
                   "ORDER BY req_ord, ord", id, r, "a rule", row_rule,
                   rule_caps, errs) &&
          each_row(s, "SELECT req, rank, tier, priority, at_risk, risk, "

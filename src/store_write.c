@@ -97,108 +97,126 @@ static long long same_import(struct store *s, const struct run_inputs *in,
     return found && last && i == in->nfiles ? last : 0;
 }
 
-static int insert_files(struct store *s, long long id,
-                        const struct run_inputs *in, struct cg_errors *errs)
+/* What the row binders read: the id rows refer to, and the data. */
+struct rows {
+    long long id;
+    const struct run_inputs *in;
+    const struct run *run;
+};
+
+/* Binds row i of a table's rows; an SQLite code, or SQLITE_DONE for a
+ * row to leave out. */
+typedef int (*bind_fn)(sqlite3_stmt *st, size_t i, const struct rows *r);
+
+/* Insert n rows with one prepared statement; 1, or 0 with an error. */
+static int insert_rows(struct store *s, const char *sql, size_t n,
+                       bind_fn bind, const struct rows *r, const char *what,
+                       struct cg_errors *errs)
 {
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO file (import_id, ord, path, "
-                               "kind, bytes, rows, sha256) "
-                               "VALUES (?,?,?,?,?,?,?)",
-                               errs);
+    sqlite3_stmt *st = st_prep(s, sql, errs);
     size_t i;
     int ok = st != NULL, rc;
 
-    for (i = 0; ok && i < in->nfiles; i++) {
-        const struct run_file *f = &in->files[i];
-        rc = st_bind(st, "iittiit", id, (long long)i, f->path, f->kind, (long long)f->bytes,
-                     (long long)f->rows, f->sha256);
-        ok = rc == SQLITE_OK ? st_exec(s, st, "cannot write the files", errs)
-                             : st_fail(s, rc, "cannot write the files", errs);
+    for (i = 0; ok && i < n; i++) {
+        rc = bind(st, i, r);
+        if (rc == SQLITE_DONE)
+            continue;
+        ok = rc == SQLITE_OK ? st_exec(s, st, what, errs)
+                             : st_fail(s, rc, what, errs);
     }
     st_done(st);
     return ok;
 }
 
-static int insert_kpis(struct store *s, long long id,
-                       const struct run_inputs *in, struct cg_errors *errs)
+static int bind_file(sqlite3_stmt *st, size_t i, const struct rows *r)
 {
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO kpi (import_id, program, "
-                               "metric, month, value, n, file, line) "
-                               "VALUES (?,?,?,?,?,?,?,?)", errs);
+    const struct run_file *f = &r->in->files[i];
+    return st_bind(st, "iittiit", r->id, (long long)i, f->path, f->kind,
+                   (long long)f->bytes, (long long)f->rows, f->sha256);
+}
+
+static int bind_kpi(sqlite3_stmt *st, size_t i, const struct rows *r)
+{
+    const struct run_kpi *k = &r->in->kpis[i];
     char month[MONTH_BUF];
-    size_t i;
-    int ok = st != NULL, rc;
+    int rc;
 
-    for (i = 0; ok && i < in->nkpis; i++) {
-        const struct run_kpi *k = &in->kpis[i];
-        month_format(k->month, month);
-        rc = st_bind(st, "itttd", id, k->program, k->metric, month,
-                     k->value);
-        if (rc == SQLITE_OK)
-            rc = k->n >= 0 ? sqlite3_bind_int64(st, 6, k->n)
-                           : sqlite3_bind_null(st, 6);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_bind_text(st, 7, k->file, -1, SQLITE_TRANSIENT);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_bind_int64(st, 8, k->line);
-        ok = rc == SQLITE_OK ? st_exec(s, st, "cannot write the KPIs", errs)
-                             : st_fail(s, rc, "cannot write the KPIs", errs);
-    }
-    st_done(st);
-    return ok;
+    month_format(k->month, month);
+    rc = st_bind(st, "itttd", r->id, k->program, k->metric, month,
+                 k->value);
+    if (rc == SQLITE_OK)
+        rc = k->n >= 0 ? sqlite3_bind_int64(st, 6, k->n)
+                       : sqlite3_bind_null(st, 6);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 7, k->file, -1, SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 8, k->line);
+    return rc;
 }
 
-static int insert_evidence(struct store *s, long long id,
-                           const struct run_inputs *in,
-                           struct cg_errors *errs)
+static int bind_evidence(sqlite3_stmt *st, size_t i, const struct rows *r)
 {
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO evidence (import_id, id, "
-                               "line, reqs, program, kind, title, dated, "
-                               "approved, expires, location, sha256, "
-                               "integrity) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                               errs);
+    const struct run_evidence *e = &r->in->evidence[i];
     char dated[DATE_BUF], expires[DATE_BUF];
-    size_t i;
-    int ok = st != NULL, rc;
 
-    for (i = 0; ok && i < in->nevidence; i++) {
-        const struct run_evidence *e = &in->evidence[i];
-        date_format(e->dated, dated);
-        rc = st_bind(st, "itittttti" "tttt", id, e->id, (long long)e->line,
-                     e->reqs, e->program, e->kind, e->title, dated,
-                     (long long)e->approved,
-                     date_text(expires, e->has_expires, e->expires),
-                     e->location, e->sha256, e->integrity);
-        ok = rc == SQLITE_OK
-            ? st_exec(s, st, "cannot write the evidence register", errs)
-            : st_fail(s, rc, "cannot write the evidence register", errs);
-    }
-    st_done(st);
-    return ok;
+    date_format(e->dated, dated);
+    return st_bind(st, "itittttti" "tttt", r->id, e->id, (long long)e->line,
+                   e->reqs, e->program, e->kind, e->title, dated,
+                   (long long)e->approved,
+                   date_text(expires, e->has_expires, e->expires),
+                   e->location, e->sha256, e->integrity);
 }
 
-static int insert_findings(struct store *s, long long id,
-                           const struct run_inputs *in,
-                           struct cg_errors *errs)
+static int bind_finding(sqlite3_stmt *st, size_t i, const struct rows *r)
 {
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO finding (import_id, line, "
-                               "req, program, result, class, assessor, "
-                               "dated, note) VALUES (?,?,?,?,?,?,?,?,?)",
-                               errs);
+    const struct run_finding *f = &r->in->findings[i];
     char dated[DATE_BUF];
-    size_t i;
-    int ok = st != NULL, rc;
 
-    for (i = 0; ok && i < in->nfindings; i++) {
-        const struct run_finding *f = &in->findings[i];
-        rc = st_bind(st, "iittttttt", id, (long long)f->line, f->req,
-                     f->program, f->result, f->cls, f->assessor,
-                     date_text(dated, f->has_dated, f->dated), f->note);
-        ok = rc == SQLITE_OK
-            ? st_exec(s, st, "cannot write the findings", errs)
-            : st_fail(s, rc, "cannot write the findings", errs);
-    }
-    st_done(st);
-    return ok;
+    return st_bind(st, "iittttttt", r->id, (long long)f->line, f->req,
+                   f->program, f->result, f->cls, f->assessor,
+                   date_text(dated, f->has_dated, f->dated), f->note);
+}
+
+/* The registers and KPIs of an import, each table after its kill point
+ * (`standalone`: an import of its own, not a run's). */
+static int insert_inputs(struct store *s, const struct run_inputs *in,
+                         int standalone, struct cg_errors *errs)
+{
+    struct rows r;
+
+    r.id = in->import_id;
+    r.in = in;
+    r.run = NULL;
+    if (standalone)
+        store_step("import-files");
+    if (!insert_rows(s, "INSERT INTO file (import_id, ord, path, kind, "
+                        "bytes, rows, sha256) VALUES (?,?,?,?,?,?,?)",
+                     in->nfiles, bind_file, &r, "cannot write the files",
+                     errs))
+        return 0;
+    if (standalone)
+        store_step("import-kpis");
+    if (!insert_rows(s, "INSERT INTO kpi (import_id, program, metric, "
+                        "month, value, n, file, line) "
+                        "VALUES (?,?,?,?,?,?,?,?)",
+                     in->nkpis, bind_kpi, &r, "cannot write the KPIs", errs))
+        return 0;
+    if (standalone)
+        store_step("import-evidence");
+    if (!insert_rows(s, "INSERT INTO evidence (import_id, id, line, reqs, "
+                        "program, kind, title, dated, approved, expires, "
+                        "location, sha256, integrity) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                     in->nevidence, bind_evidence, &r,
+                     "cannot write the evidence register", errs))
+        return 0;
+    if (standalone)
+        store_step("import-findings");
+    return insert_rows(s, "INSERT INTO finding (import_id, line, req, "
+                          "program, result, class, assessor, dated, note) "
+                          "VALUES (?,?,?,?,?,?,?,?,?)",
+                       in->nfindings, bind_finding, &r,
+                       "cannot write the findings", errs);
 }
 
 /* Import inside the caller's transaction: 1 new, 0 unchanged, -1 error.
@@ -234,23 +252,7 @@ static int import_inputs(struct store *s, struct run *run,
     if (!ok)
         return -1;
     in->import_id = sqlite3_last_insert_rowid(s->db);
-    if (standalone)
-        store_step("import-files");
-    if (!insert_files(s, in->import_id, in, errs))
-        return -1;
-    if (standalone)
-        store_step("import-kpis");
-    if (!insert_kpis(s, in->import_id, in, errs))
-        return -1;
-    if (standalone)
-        store_step("import-evidence");
-    if (!insert_evidence(s, in->import_id, in, errs))
-        return -1;
-    if (standalone)
-        store_step("import-findings");
-    if (!insert_findings(s, in->import_id, in, errs))
-        return -1;
-    return 1;
+    return insert_inputs(s, in, standalone, errs) ? 1 : -1;
 }
 
 static void rollback(struct store *s)
@@ -314,114 +316,90 @@ static int insert_run_row(struct store *s, const struct run *run,
     return ok;
 }
 
-static int insert_cats(struct store *s, const struct run *run,
-                       struct cg_errors *errs)
+static int bind_cat(sqlite3_stmt *st, size_t i, const struct rows *r)
 {
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO run_category (run_id, ord, "
-                               "category, score, points, points_max) "
-                               "VALUES (?,?,?,?,?,?)", errs);
-    size_t i;
-    int ok = st != NULL, rc;
+    const struct run_cat *c = &r->run->cats[i];
+    return st_bind(st, "iitddd", r->id, (long long)i, c->id, c->score,
+                   c->points, c->points_max);
+}
 
-    for (i = 0; ok && i < run->ncats; i++) {
-        const struct run_cat *c = &run->cats[i];
-        rc = st_bind(st, "iitddd", run->id, (long long)i, c->id, c->score,
-                     c->points, c->points_max);
+static int bind_req(sqlite3_stmt *st, size_t i, const struct rows *r)
+{
+    const struct run_req *q = &r->run->reqs[i];
+    char *na = store_msg_encode(q->na_reason);
+    int rc = st_bind(st, "iittitdt", r->id, (long long)i, q->id,
+                     q->category, (long long)q->critical,
+                     req_status_name(q->status), q->score, na);
+    free(na);
+    return rc;
+}
+
+static int bind_gap(sqlite3_stmt *st, size_t i, const struct rows *r)
+{
+    const struct run_req *q = &r->run->reqs[i];
+    const struct run_gap *g = q->gap;
+    char start[DATE_BUF], due[DATE_BUF], *risk, *action;
+    int rc;
+
+    if (!g)
+        return SQLITE_DONE;
+    risk = store_msg_encode(g->risk);
+    action = store_msg_encode(g->action);
+    date_format(g->start, start);
+    date_format(g->due, due);
+    rc = st_bind(st, "itit" "dit" "tdttt", r->id, q->id, (long long)g->rank,
+                 tier_name((enum tier)g->tier), g->priority,
+                 (long long)g->at_risk, risk, g->owner, g->effort, start, due,
+                 action);
+    free(risk);
+    free(action);
+    return rc;
+}
+
+/* Rules are numbered within their requirement: one row per rule of
+ * requirement `req`. */
+static int insert_rules(struct store *s, const struct run *run, size_t req,
+                        sqlite3_stmt *st, struct cg_errors *errs)
+{
+    const struct run_req *q = &run->reqs[req];
+    size_t j;
+    int ok = 1, rc;
+
+    for (j = 0; ok && j < q->nrules; j++) {
+        const struct run_rule *u = &q->rules[j];
+        char *trace = store_msg_encode(u->trace);
+        char *details = u->ndetails
+            ? store_msgs_encode(u->details, u->ndetails) : NULL;
+        rc = st_bind(st, "iiitttt" "dtt", run->id, (long long)req,
+                     (long long)j, u->id, u->type, u->metric,
+                     rule_status_name(u->status), u->score, trace, details);
+        free(trace);
+        free(details);
         ok = rc == SQLITE_OK ? st_exec(s, st, "cannot write the run", errs)
                              : st_fail(s, rc, "cannot write the run", errs);
     }
-    st_done(st);
     return ok;
 }
 
-static int insert_reqs(struct store *s, const struct run *run,
-                       struct cg_errors *errs)
-{
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO run_requirement (run_id, ord, "
-                               "req, category, critical, status, score, "
-                               "na_reason) VALUES (?,?,?,?,?,?,?,?)", errs);
-    size_t i;
-    int ok = st != NULL, rc;
-
-    for (i = 0; ok && i < run->nreqs; i++) {
-        const struct run_req *r = &run->reqs[i];
-        char *na = store_msg_encode(r->na_reason);
-        rc = st_bind(st, "iittitdt", run->id, (long long)i, r->id,
-                     r->category, (long long)r->critical,
-                     req_status_name(r->status), r->score, na);
-        free(na);
-        ok = rc == SQLITE_OK ? st_exec(s, st, "cannot write the run", errs)
-                             : st_fail(s, rc, "cannot write the run", errs);
-    }
-    st_done(st);
-    return ok;
-}
-
-static int insert_rules(struct store *s, const struct run *run,
-                        struct cg_errors *errs)
+static int insert_all_rules(struct store *s, const struct run *run,
+                            struct cg_errors *errs)
 {
     sqlite3_stmt *st = st_prep(s, "INSERT INTO run_rule (run_id, req_ord, "
                                "ord, rule, type, metric, status, score, "
                                "trace, details) VALUES (?,?,?,?,?,?,?,?,?,?)",
                                errs);
-    size_t i, j;
-    int ok = st != NULL, rc;
+    size_t i;
+    int ok = st != NULL;
 
     for (i = 0; ok && i < run->nreqs; i++)
-        for (j = 0; ok && j < run->reqs[i].nrules; j++) {
-            const struct run_rule *u = &run->reqs[i].rules[j];
-            char *trace = store_msg_encode(u->trace);
-            char *details = u->ndetails
-                ? store_msgs_encode(u->details, u->ndetails) : NULL;
-            rc = st_bind(st, "iiitttt" "dtt", run->id, (long long)i,
-                         (long long)j, u->id, u->type, u->metric,
-                         rule_status_name(u->status), u->score, trace,
-                         details);
-            free(trace);
-            free(details);
-            ok = rc == SQLITE_OK
-                ? st_exec(s, st, "cannot write the run", errs)
-                : st_fail(s, rc, "cannot write the run", errs);
-        }
-    st_done(st);
-    return ok;
-}
-
-static int insert_gaps(struct store *s, const struct run *run,
-                       struct cg_errors *errs)
-{
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO run_gap (run_id, req, rank, "
-                               "tier, priority, at_risk, risk, owner, effort, "
-                               "start, due, action) "
-                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", errs);
-    char start[DATE_BUF], due[DATE_BUF];
-    size_t i;
-    int ok = st != NULL, rc;
-
-    for (i = 0; ok && i < run->nreqs; i++) {
-        const struct run_gap *g = run->reqs[i].gap;
-        char *risk, *action;
-        if (!g)
-            continue;
-        risk = store_msg_encode(g->risk);
-        action = store_msg_encode(g->action);
-        date_format(g->start, start);
-        date_format(g->due, due);
-        rc = st_bind(st, "itit" "dit" "tdttt", run->id, run->reqs[i].id,
-                     (long long)g->rank, tier_name((enum tier)g->tier),
-                     g->priority, (long long)g->at_risk, risk, g->owner,
-                     g->effort, start, due, action);
-        free(risk);
-        free(action);
-        ok = rc == SQLITE_OK ? st_exec(s, st, "cannot write the plan", errs)
-                             : st_fail(s, rc, "cannot write the plan", errs);
-    }
+        ok = insert_rules(s, run, i, st, errs);
     st_done(st);
     return ok;
 }
 
 int store_add_run(struct store *s, struct run *run, struct cg_errors *errs)
 {
+    struct rows r;
     int ok;
 
     if (!st_sql(s, "BEGIN IMMEDIATE", errs))
@@ -432,18 +410,31 @@ int store_add_run(struct store *s, struct run *run, struct cg_errors *errs)
         store_step("run-import");
         ok = insert_run_row(s, run, errs);
     }
+    r.id = run->id = sqlite3_last_insert_rowid(s->db);
+    r.in = &run->in;
+    r.run = run;
     if (ok) {
-        run->id = sqlite3_last_insert_rowid(s->db);
         store_step("run-summary");
-        ok = insert_cats(s, run, errs) && insert_reqs(s, run, errs);
+        ok = insert_rows(s, "INSERT INTO run_category (run_id, ord, "
+                            "category, score, points, points_max) "
+                            "VALUES (?,?,?,?,?,?)", run->ncats, bind_cat,
+                         &r, "cannot write the run", errs) &&
+             insert_rows(s, "INSERT INTO run_requirement (run_id, ord, req, "
+                            "category, critical, status, score, na_reason) "
+                            "VALUES (?,?,?,?,?,?,?,?)", run->nreqs, bind_req,
+                         &r, "cannot write the run", errs);
     }
     if (ok) {
         store_step("run-requirements");
-        ok = insert_rules(s, run, errs);
+        ok = insert_all_rules(s, run, errs);
     }
     if (ok) {
         store_step("run-rules");
-        ok = insert_gaps(s, run, errs);
+        ok = insert_rows(s, "INSERT INTO run_gap (run_id, req, rank, tier, "
+                            "priority, at_risk, risk, owner, effort, start, "
+                            "due, action) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                         run->nreqs, bind_gap, &r, "cannot write the plan",
+                         errs);
     }
     if (ok) {
         store_step("run-commit");

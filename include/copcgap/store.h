@@ -78,8 +78,9 @@ int store_list_runs(struct store *s, struct run ***out, size_t *n,
 int store_last_run_ids(struct store *s, long long *ids, size_t want,
                        size_t *n, struct cg_errors *errs);
 
-/* One run with its requirements, rules, gaps and inputs; NULL with an
- * error (an unknown id is an input error). */
+/* One run with its requirements, rules (without their details, which
+ * are stored for queries only), gaps and inputs; NULL with an error (an
+ * unknown id is an input error). */
 struct run *store_load_run(struct store *s, long long id,
                            struct cg_errors *errs);
 
