@@ -175,6 +175,8 @@ int cli_ws_open(struct cli_ws *w, const char *path, int create,
 int cli_ws_store(struct cli_ws *w, struct cg_errors *errs);
 /* "stored run N in W.db" and the progress since the last run. */
 void cli_ws_say(const struct lang *L, const struct cli_ws *w);
+/* plan --db: the last stored run's actions (its gaps) closed since. */
+void cli_ws_say_closed(const struct lang *L, const struct cli_ws *w);
 void cli_ws_free(struct cli_ws *w);
 /* A run's time as the reader writes dates, with hours and minutes
  * (UTC). */

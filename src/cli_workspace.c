@@ -105,6 +105,34 @@ void cli_ws_say(const struct lang *L, const struct cli_ws *w)
     arena_free(a);
 }
 
+/* The last stored run's actions (its gaps) that have closed since. */
+void cli_ws_say_closed(const struct lang *L, const struct cli_ws *w)
+{
+    struct arena *a = arena_new();
+    struct msg *m, *list = NULL;
+    size_t i, n = 0;
+
+    if (!w->diff) {
+        arena_free(a);
+        return;
+    }
+    for (i = 0; i < w->diff->nreqs; i++)
+        if (w->diff->reqs[i].kind == CHANGE_CLOSED) {
+            struct msg *one = msg_new(a, "cli.plan.closed.one");
+            msg_id(a, one, "req", w->diff->reqs[i].b->id);
+            if (!list)
+                list = msg_new(a, "cli.plan.closed");
+            msg_append(a, list, "reqs", one);
+            n++;
+        }
+    m = list ? list : msg_new(a, "cli.plan.closed.none");
+    msg_int(a, m, "id", w->prev->id);
+    msg_text(a, m, "at", cli_when(L, a, w->prev->at));
+    msg_int(a, m, "n", (long long)n);
+    cli_say(L, m);
+    arena_free(a);
+}
+
 void cli_ws_free(struct cli_ws *w)
 {
     if (w->report)

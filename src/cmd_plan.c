@@ -409,7 +409,7 @@ static void print_table(const struct report *r)
     for (i = 0; i < pl->ngaps; i++) {
         const struct gap *g = &pl->gaps[i];
         const char *who = assignee_name(g->assignee);
-        const char **row = &t.cell[(i + 1) * NCOLS];
+        const char **row = t.cell + (i + 1) * NCOLS;
         row[COL_RANK] = arena_printf(a, "%zu", g->rank);
         row[COL_TIER] = tier_name(g->tier);
         row[COL_PRIO] = lang_num_str(L, a, g->priority, 2);
@@ -451,34 +451,6 @@ static void print_table(const struct report *r)
                               width, 4);
             }
     }
-    arena_free(a);
-}
-
-/* The last stored run's actions (its gaps) that have closed since. */
-static void print_closed(const struct lang *L, const struct cli_ws *w)
-{
-    struct arena *a = arena_new();
-    struct msg *m, *list = NULL;
-    size_t i, n = 0;
-
-    if (!w->diff) {
-        arena_free(a);
-        return;
-    }
-    for (i = 0; i < w->diff->nreqs; i++)
-        if (w->diff->reqs[i].kind == CHANGE_CLOSED) {
-            struct msg *one = msg_new(a, "cli.plan.closed.one");
-            msg_id(a, one, "req", w->diff->reqs[i].b->id);
-            if (!list)
-                list = msg_new(a, "cli.plan.closed");
-            msg_append(a, list, "reqs", one);
-            n++;
-        }
-    m = list ? list : msg_new(a, "cli.plan.closed.none");
-    msg_int(a, m, "id", w->prev->id);
-    msg_text(a, m, "at", cli_when(L, a, w->prev->at));
-    msg_int(a, m, "n", (long long)n);
-    cli_say(L, m);
     arena_free(a);
 }
 
@@ -524,7 +496,7 @@ static int cmd_plan(int argc, char **argv)
     default:
         print_table(s.rep);
         if (a.db)
-            print_closed(a.lang, &ws);
+            cli_ws_say_closed(a.lang, &ws);
         break;
     }
     if (!ok || !cli_outputs_commit(&out, &errs))

@@ -27,7 +27,8 @@ static void draw_history(struct pdf_canvas *cv, float w, float h, void *u)
     signed char *verdict = arena_calloc(x->a, n, 1);
     const char **labels = arena_calloc(x->a, n, sizeof *labels);
     struct pdf_tick *ticks = arena_calloc(x->a, 11, sizeof *ticks);
-    double min = x->r->why.conditional_min * 100, lo, t;
+    double min = x->r->why.conditional_min * 100, lo;
+    int k;
     struct pdf_series s;
     struct pdf_line_chart c;
     struct pdf_rect rect = { 0, 0, w, h };
@@ -47,9 +48,9 @@ static void draw_history(struct pdf_canvas *cv, float w, float h, void *u)
     lo = floor(min / 10) * 10;
     if (lo > 90)
         lo = 90;
-    for (t = lo; t <= 100 + 1e-9; t += 10) {
-        ticks[nt].value = t;
-        ticks[nt++].text = pct(x, t / 100);
+    for (k = (int)lo; k <= 100; k += 10) {
+        ticks[nt].value = k;
+        ticks[nt++].text = pct(x, k / 100.0);
     }
     memset(&s, 0, sizeof s);
     s.title = word(x, "progress.chart.title");
@@ -142,8 +143,8 @@ static int change_rank(enum change_kind k)
 static void changes(struct rctx *x, const struct run_diff *d)
 {
     static const struct pdf_col cols[] = {
-        { 0, 1, ALIGN_LEFT }, { 62, 0, ALIGN_LEFT }, { 88, 0, ALIGN_LEFT },
-        { 88, 0, ALIGN_LEFT }
+        { 0, 1, ALIGN_LEFT }, { 54, 0, ALIGN_LEFT }, { 118, 0, ALIGN_LEFT },
+        { 118, 0, ALIGN_LEFT }
     };
     const char *head[4];
     struct pdf_table_spec spec;
@@ -208,6 +209,7 @@ void pdf_progress(struct rctx *x)
     const struct report_progress *p = x->r->progress;
     const struct run_diff *d;
     struct msg *m;
+    size_t other;
 
     if (!p || !p->diff)
         return;         /* no earlier run: nothing to compare with */
@@ -229,8 +231,8 @@ void pdf_progress(struct rctx *x)
     msg_num(x->a, m, "delta", (d->b->overall - d->a->overall) * 100);
     msg_int(x->a, m, "closed", (long long)d->count[CHANGE_CLOSED]);
     msg_int(x->a, m, "opened", (long long)d->count[CHANGE_OPENED]);
-    msg_int(x->a, m, "other", (long long)(d->count[CHANGE_STATUS] +
-                                          d->count[CHANGE_SCORE]));
+    other = d->count[CHANGE_STATUS] + d->count[CHANGE_SCORE];
+    msg_int(x->a, m, "other", (long long)other);
     para(x, NULL, say(x, m));
     pdf_flow_drawing(x->f, pdf_chart_lines_row_height() + 24, draw_history,
                      x);

@@ -143,21 +143,26 @@ static void kpi_causes(struct arena *a, const struct run_inputs *ia,
     while (i < ia->nkpis || j < ib->nkpis) {
         const struct run_kpi *ka = i < ia->nkpis ? &ia->kpis[i] : NULL;
         const struct run_kpi *kb = j < ib->nkpis ? &ib->kpis[j] : NULL;
-        int cmp = !ka ? 1 : !kb ? -1 : kpi_cmp(ka, kb);
-        if (cmp < 0) {
+        int cmp;
+        if (!ka && !kb)
+            break;
+        cmp = !ka ? 1 : !kb ? -1 : kpi_cmp(ka, kb);
+        if (cmp < 0 && ka) {
             if (strcmp(ka->metric, metric) == 0)
                 add_cause(a, c, kpi_msg(a, ka, NULL));
             i++;
-        } else if (cmp > 0) {
+        } else if (cmp > 0 && kb) {
             if (strcmp(kb->metric, metric) == 0)
                 add_cause(a, c, kpi_msg(a, NULL, kb));
             j++;
-        } else {
+        } else if (ka && kb) {
             if (strcmp(ka->metric, metric) == 0 &&
                 (ka->value != kb->value || ka->n != kb->n))
                 add_cause(a, c, kpi_msg(a, ka, kb));
             i++;
             j++;
+        } else {
+            break;
         }
     }
 }

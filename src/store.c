@@ -214,9 +214,16 @@ static int migrate(struct store *s, long long from, int to,
     int v;
 
     for (v = (int)from + 1; v <= to; v++) {
-        const char *end, *sec = schema_section(v, &end);
-        char *sql = xstrndup(sec, (size_t)(end - sec));
-        int ok = st_sql(s, sql, errs);
+        const char *end = NULL, *sec = schema_section(v, &end);
+        char *sql;
+        int ok;
+        if (!sec || !end) {
+            errors_add(errs, CG_ERR_INTERNAL, s->path, 0, 0,
+                       "schema section %d missing from the binary", v);
+            return 0;
+        }
+        sql = xstrndup(sec, (size_t)(end - sec));
+        ok = st_sql(s, sql, errs);
         free(sql);
         if (!ok)
             return 0;
@@ -300,7 +307,7 @@ static int check_and_migrate(struct store *s, struct cg_errors *errs)
  */
 static int set_wal(struct store *s, struct cg_errors *errs)
 {
-    const struct timespec pause = { 0, 10 * 1000 * 1000 };
+    const struct timespec pause = { 0, 10L * 1000 * 1000 };
     int tries, rc = SQLITE_OK;
 
     for (tries = 0; tries < STORE_BUSY_MS / 10; tries++) {
