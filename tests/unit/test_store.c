@@ -323,6 +323,19 @@ START_TEST(diff_classifies_and_explains)
     /* R2's rule reads aht, which did not change: no cause named. */
     ck_assert_uint_eq(d->reqs[1].rules ? d->reqs[1].rules[0].ncauses : 0, 0);
     run_diff_free(d);
+    /* Another catalogue: R4 gone, R5 new, and the catalogue named as
+     * an input that changed. */
+    b->reqs[3].id = "R5";
+    b->catalogue_sha256 = "11";
+    b->catalogue_version = "2";
+    d = run_diff(a, b);
+    ck_assert_uint_eq(d->count[CHANGE_ADDED], 1);
+    ck_assert_uint_eq(d->count[CHANGE_REMOVED], 1);
+    ck_assert_str_eq(d->reqs[d->nreqs - 1].a->id, "R4");
+    ck_assert_ptr_null(d->reqs[d->nreqs - 1].b);
+    ck_assert_uint_eq(d->ninputs, 1);
+    ck_assert_str_eq(d->inputs[0]->key, "diff.input.catalogue");
+    run_diff_free(d);
     /* The same run twice: nothing changed. */
     d = run_diff(a, a);
     ck_assert_uint_eq(d->nreqs, 0);
