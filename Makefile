@@ -89,7 +89,7 @@ GEN_OBJ  := $(patsubst tools/gen/%.c,$(B)/obj/gen/%.o,$(GEN_SRC))
 EMBED    := standards/catalogue.xsd standards/xml.xsd standards/profile.xsd \
             templates/en.lang templates/es.lang templates/template.xsd \
             templates/auditor.xml templates/consultant.xml \
-            templates/executive.xml
+            templates/executive.xml src/store_schema.sql
 
 # Quiet by default; V=1 shows the commands.
 ifeq ($(V),1)

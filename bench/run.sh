@@ -12,6 +12,9 @@
 # the page cache; copcgap and wc take the best of $BENCH_RUNS runs (3),
 # sqlite3 one run (it takes seconds).  BENCH_ROWS overrides the sizes.
 #
+# Then the workspace (import, history and diff against assess, in the
+# same run; BENCH_ONLY=workspace stops after it).
+#
 # First, the PDF layer: tools/pdf-bench lays out and writes a 300-page
 # report with pdf_flow (tables, paragraphs, charts) and draws the same
 # text lines with bare libharu; pages per second for both, their ratio
@@ -208,6 +211,91 @@ if [ -n "$reqs" ]; then
     echo
 fi
 [ "${BENCH_ONLY:-}" = catalog ] && exit 0
+
+command -v sqlite3 >/dev/null || { echo "bench: sqlite3 missing" >&2; exit 1; }
+
+# The workspace (docs/workspace.md): import, history and diff against the
+# assess run itself, on the northwind-care sample (data generated as make
+# demo does), all measured here in the same run.  The 100-run workspace
+# is two real runs (the second with four KPI months improved) and 98
+# copies of them made in SQL, alternating, so that the diff of the last
+# two compares real changes.  `copcgap --version` is timed too: the
+# process start every command pays.
+cat_=standards/copc-cx-aligned.xml
+ws=$work/workspace
+if [ ! -s "$ws/nw/data/contacts.csv" ] ||
+   [ -n "$(find "$tools/gen-org" -newer "$ws/nw/data/contacts.csv")" ]; then
+    rm -rf "$ws" && mkdir -p "$ws/nw"
+    s=samples/northwind-care
+    cp -R $s/profile.xml $s/evidence.csv $s/findings.csv $s/metrics.csv \
+        $s/evidence "$ws/nw/"
+    "$tools/gen-org" --options $s/gen-org.opts --catalog $cat_ \
+        --out "$ws/nw" --parts data -q
+fi
+cp -R "$ws/nw" "$ws/nw2.tmp" && rm -rf "$ws/nw2" && mv "$ws/nw2.tmp" "$ws/nw2"
+sed -e 's/^\(retail-email,system_availability,2026-\(07\|08\|09\|10\)\),99\.3,/\1,99.6,/' \
+    "$ws/nw/metrics.csv" > "$ws/nw2/metrics.csv"
+cat "$ws"/nw/data/*.csv > /dev/null
+t_ver=$(best_of "$runs" /dev/null "$bin" --version)
+t_assess=$(best_of "$runs" /dev/null "$bin" assess "$ws/nw" --catalog $cat_)
+fresh_import() {
+    rm -f "$ws/i.db" "$ws/i.db-wal" "$ws/i.db-shm"
+    "$bin" import "$ws/nw" --catalog $cat_ --db "$ws/i.db"
+}
+t_import=$(best_of "$runs" /dev/null fresh_import)
+t_same=$(best_of "$runs" /dev/null "$bin" import "$ws/nw" --catalog $cat_ \
+    --db "$ws/i.db")
+rm -f "$ws/w.db" "$ws/w.db-wal" "$ws/w.db-shm"
+"$bin" assess "$ws/nw" --catalog $cat_ --db "$ws/w.db" > /dev/null
+"$bin" assess "$ws/nw2" --catalog $cat_ --db "$ws/w.db" > /dev/null
+cols="at, import_id, catalogue_id, catalogue_version, catalogue_sha256,
+  as_of, audit, verdict, overall, points, points_max, met, partial, not_met,
+  not_evidenced, na, gaps, p1, p2, p3, at_risk, ready, feasible"
+i=1
+{
+    echo "BEGIN;"
+    while [ $i -le 98 ]; do
+        k=$((1 + i % 2))
+        echo "INSERT INTO run ($cols) SELECT $cols FROM run WHERE id = $k;"
+        for t in "run_category:ord, category, score, points, points_max" \
+                 "run_requirement:ord, req, category, critical, status, score, na_reason" \
+                 "run_rule:req_ord, ord, rule, type, metric, status, score, trace, details" \
+                 "run_gap:req, rank, tier, priority, at_risk, risk, owner, effort, start, due, action"
+        do
+            echo "INSERT INTO ${t%%:*} (run_id, ${t#*:}) SELECT (SELECT max(id) FROM run), ${t#*:} FROM ${t%%:*} WHERE run_id = $k;"
+        done
+        i=$((i + 1))
+    done
+    echo "COMMIT;"
+} | sqlite3 "$ws/w.db"
+nruns=$(sqlite3 "$ws/w.db" "SELECT count(*) FROM run")
+t_hist=$(best_of "$runs" /dev/null "$bin" history --db "$ws/w.db")
+t_diff=$(best_of "$runs" /dev/null "$bin" diff --db "$ws/w.db")
+t_diff12=$(best_of "$runs" /dev/null "$bin" diff --db "$ws/w.db" 1 2)
+t_json=$(best_of "$runs" /dev/null "$bin" diff --db "$ws/w.db" --format json)
+mbytes=$(wc -c < "$ws/w.db")
+echo "workspace benchmark (northwind-care, $(nproc) CPUs; best of $runs)"
+awk -v v="$t_ver" -v a="$t_assess" -v i="$t_import" -v s="$t_same" \
+    -v h="$t_hist" -v d="$t_diff" -v d12="$t_diff12" -v j="$t_json" \
+    -v n="$nruns" -v mb="$mbytes" '
+    function row(name, t) {
+        printf "  %-34s %6.3f s  %5.1f %% of assess  (%.3f s after the " \
+               "process start)\n", name, t, 100 * t / a, t - v
+    }
+    BEGIN {
+        printf "  %-34s %6.3f s\n", "copcgap --version (process start)", v
+        printf "  %-34s %6.3f s\n", "assess (the reference)", a
+        row("import into a new workspace", i)
+        row("import again, nothing changed", s)
+        row(sprintf("history, %d runs", n), h)
+        row(sprintf("diff, the last two of %d runs", n), d)
+        row(sprintf("diff runs 1 and 2 of %d", n), d12)
+        row("diff --format json", j)
+        printf "  workspace of %d runs: %.1f MB\n", n, mb / 1e6
+        printf "  import well under 1 s: %s\n", (i < 1 ? "met" : "NOT met")
+    }'
+[ "${BENCH_ONLY:-}" = workspace ] && exit 0
+echo
 
 command -v sqlite3 >/dev/null || { echo "bench: sqlite3 missing" >&2; exit 1; }
 

@@ -127,3 +127,16 @@ void *arena_adopt(struct arena *a, void *heap, size_t n, size_t size)
     free(heap);
     return copy;
 }
+
+void *arena_grow(struct arena *a, void *v, size_t n, size_t *cap,
+                 size_t size)
+{
+    void *nv;
+    if (n < *cap)
+        return v;
+    *cap = *cap ? *cap * 2 : 8;
+    nv = arena_calloc(a, *cap, size);
+    if (n)
+        memcpy(nv, v, n * size);
+    return nv;
+}

@@ -18,6 +18,7 @@
 #include "copcgap/org.h"
 #include "copcgap/outfile.h"
 #include "copcgap/report.h"
+#include "copcgap/run.h"
 
 /* Exit codes, defined once (docs/exit-codes.md). */
 enum exit_code {
@@ -41,6 +42,9 @@ extern const struct command command_validate;
 extern const struct command command_kpi;
 extern const struct command command_assess;
 extern const struct command command_plan;
+extern const struct command command_import;
+extern const struct command command_history;
+extern const struct command command_diff;
 
 /* Loaded inputs and the scored report with its plan (cli_session.c). */
 struct session {
@@ -60,6 +64,7 @@ struct session_opts {
     double capacity;            /* owner days per month; 0 = profile's */
     int has_audit;              /* --audit-date given */
     cg_day audit;
+    int inputs_only;            /* load, but do not assess (import) */
 };
 
 /* Returns 1, or 0 with errors appended (s is partly filled: free it). */
@@ -143,6 +148,53 @@ int cli_audit_date(const struct command *c, const char *arg,
 void cli_say(const struct lang *L, const struct msg *m);
 /* "wrote FILE" in the reader's language. */
 void cli_wrote(const struct lang *L, const char *path);
+
+/*
+ * --db FILE (cli_workspace.c).  cli_ws_open opens the workspace (created
+ * when `create` and absent), takes this run's snapshot from the loaded
+ * session and, when the workspace holds an earlier run, the diff from
+ * the last one and the score history, attached to the report as its
+ * progress (report.h).  1, or 0 with errors; free with cli_ws_free
+ * either way (before session_free).
+ */
+struct store;
+struct cli_ws {
+    const char *path;
+    struct store *db;
+    struct report *report;      /* whose progress this is */
+    struct run *cur;            /* this run (stored by cli_ws_store) */
+    struct run *prev;           /* the last stored run, or NULL */
+    struct run_diff *diff;      /* prev -> cur, or NULL */
+    struct run_point *points;   /* every stored run, then this one */
+    size_t npoints;
+    struct report_progress progress;
+};
+int cli_ws_open(struct cli_ws *w, const char *path, int create,
+                struct session *s, struct cg_errors *errs);
+/* Store this run (one transaction); 1, or 0 with errors. */
+int cli_ws_store(struct cli_ws *w, struct cg_errors *errs);
+/* "stored run N in W.db" and the progress since the last run. */
+void cli_ws_say(const struct lang *L, const struct cli_ws *w);
+/* plan --db: the last stored run's actions (its gaps) closed since. */
+void cli_ws_say_closed(const struct lang *L, const struct cli_ws *w);
+void cli_ws_free(struct cli_ws *w);
+/* A run's time as the reader writes dates, with hours and minutes
+ * (UTC). */
+const char *cli_when(const struct lang *L, struct arena *a, long long at);
+/* The options history and diff share (cmd_history.c): 0, -1 after
+ * --help, or a usage error's exit code.  Free a->lang. */
+struct cli_ws_args {
+    const char *db;
+    const char *out;
+    int format;                 /* 0 table, 1 json, 2 csv */
+    struct lang *lang;
+    int argc;                   /* the arguments after the options */
+    char **argv;
+};
+int cli_ws_args(const struct command *cmd, int argc, char **argv,
+                struct cli_ws_args *a);
+/* Usage error for history and diff without --db. */
+int cli_db_missing(const struct command *c);
 
 /* Flush standard output: rc when all of it was written, else a message
  * on stderr and EXIT_IO (a full disk, a closed pipe). */

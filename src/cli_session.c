@@ -105,6 +105,13 @@ int session_load(struct session *s, const struct session_opts *opt,
     if (!s->org)
         goto done;
     s->rep = report_new(s->cat, s->prof, opt->lang);
+    if (opt->inputs_only) {
+        /* What an import records: the files and what they hold. */
+        s->rep->org = s->org;
+        report_build_sources(s->rep);
+        ok = 1;
+        goto done;
+    }
     if (!assess_scope(s->rep, errs) || !assess_run(s->rep, s->org, errs))
         goto done;
     for (i = 0; i < s->ntargets; i++)

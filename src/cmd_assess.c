@@ -40,6 +40,9 @@ const struct command command_assess = {
     "  -t, --template T       what the PDF holds and how it looks: auditor\n"
     "                         (the full record), consultant (default),\n"
     "                         executive (4 pages), or a template FILE\n"
+    "      --db FILE          store this run in the workspace FILE (created\n"
+    "                         when absent); the PDF then shows the progress\n"
+    "                         since the last run (docs/workspace.md)\n"
     "      --fail-under V     exit 1 when the verdict is below V\n"
     "                         (ready or conditional)\n"
     "      --font-dir DIR     directory holding DejaVuSans.ttf\n"
@@ -59,12 +62,13 @@ struct assess_args {
     const char *xlsx;
     const char *font_dir;
     const char *template_name;
+    const char *db;
     int fail_under;             /* -1 when not asked */
 };
 
 static int parse_args(int argc, char **argv, struct assess_args *a)
 {
-    enum { OPT_FAIL_UNDER = 256, OPT_FONT_DIR, OPT_XLSX };
+    enum { OPT_FAIL_UNDER = 256, OPT_FONT_DIR, OPT_XLSX, OPT_DB };
     static const struct option opts[] = {
         { "catalog", required_argument, NULL, 'c' },
         { "output", required_argument, NULL, 'o' },
@@ -74,6 +78,7 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
         { "template", required_argument, NULL, 't' },
         { "fail-under", required_argument, NULL, OPT_FAIL_UNDER },
         { "font-dir", required_argument, NULL, OPT_FONT_DIR },
+        { "db", required_argument, NULL, OPT_DB },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -93,6 +98,7 @@ static int parse_args(int argc, char **argv, struct assess_args *a)
         case 'l': a->lang_code = optarg; break;
         case 't': a->template_name = optarg; break;
         case OPT_FONT_DIR: a->font_dir = optarg; break;
+        case OPT_DB: a->db = optarg; break;
         case OPT_FAIL_UNDER:
             a->fail_under = verdict_parse(optarg, strlen(optarg));
             if (a->fail_under != VERDICT_READY &&
@@ -200,10 +206,12 @@ static int cmd_assess(int argc, char **argv)
     struct outfile *o;
     struct session s;
     struct report_template *tpl = NULL;
+    struct cli_ws ws;
     int rc = parse_args(argc, argv, &a);
 
     if (rc != 0)
         return rc < 0 ? EXIT_DONE : rc;
+    memset(&ws, 0, sizeof ws);
     cli_outputs_init(&out);
     /* The template is input too: checked, with everything else, before
      * anything is written. */
@@ -215,6 +223,14 @@ static int cmd_assess(int argc, char **argv)
     if (tpl) {
         cli_outputs_input(&out, tpl->file);
         cli_outputs_input(&out, tpl->logo);
+    }
+    /* The workspace is read (the last run, for the progress section)
+     * before any output, and written with them. */
+    if (a.db) {
+        if (!cli_ws_open(&ws, a.db, 1, &s, &errs))
+            goto done;
+        /* Now that it exists: no output may replace it. */
+        cli_outputs_input(&out, a.db);
     }
     /* All input is good: now, and only now, write outputs, all or none. */
     if (a.json && (!(o = cli_output_open(&out, a.json, &errs)) ||
@@ -238,6 +254,10 @@ static int cmd_assess(int argc, char **argv)
             !render_xlsx(s.rep, &xo, o, &errs))
             goto done;
     }
+    /* The run is stored before the reports are renamed into place: both
+     * are written by then, and a failing store leaves no report. */
+    if (a.db && !cli_ws_store(&ws, &errs))
+        goto done;
     if (!cli_outputs_commit(&out, &errs))
         goto done;
     print_summary(s.rep);
@@ -247,8 +267,11 @@ static int cmd_assess(int argc, char **argv)
         cli_wrote(a.lang, a.json);
     if (a.xlsx)
         cli_wrote(a.lang, a.xlsx);
+    if (a.db)
+        cli_ws_say(a.lang, &ws);
 done:
     cli_outputs_abort(&out);
+    cli_ws_free(&ws);
     rc = cli_report_errors(&errs);
     if (rc == EXIT_DONE && s.rep && a.fail_under >= 0 &&
         !verdict_at_least(s.rep->verdict, (enum verdict)a.fail_under))

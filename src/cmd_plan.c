@@ -38,6 +38,9 @@ const struct command command_plan = {
     "                         profile's (can we pass on DATE?)\n"
     "      --capacity DAYS    person-days per month each owner can give\n"
     "                         the plan (default: the profile's, else 10)\n"
+    "      --db FILE          a workspace (docs/workspace.md): the table\n"
+    "                         then says which of the last stored run's\n"
+    "                         actions have closed since\n"
     "      --bom              start the CSV with a UTF-8 byte-order mark,\n"
     "                         so that Excel on Windows reads accents right\n"
     "\n"
@@ -65,6 +68,7 @@ struct plan_args {
     const char *lang_code;
     int format;                 /* -1: from the output's extension */
     const char *out;
+    const char *db;             /* --db: read only */
     int bom;                    /* --bom: CSV with a byte-order mark */
 };
 
@@ -82,7 +86,7 @@ static int format_from_path(const char *path)
 
 static int parse_args(int argc, char **argv, struct plan_args *a)
 {
-    enum { OPT_CAPACITY = 256, OPT_AUDIT, OPT_BOM };
+    enum { OPT_CAPACITY = 256, OPT_AUDIT, OPT_BOM, OPT_DB };
     static const struct option opts[] = {
         { "catalog", required_argument, NULL, 'c' },
         { "output", required_argument, NULL, 'o' },
@@ -91,6 +95,7 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
         { "capacity", required_argument, NULL, OPT_CAPACITY },
         { "audit-date", required_argument, NULL, OPT_AUDIT },
         { "bom", no_argument, NULL, OPT_BOM },
+        { "db", required_argument, NULL, OPT_DB },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -107,6 +112,7 @@ static int parse_args(int argc, char **argv, struct plan_args *a)
         case 'o': a->out = optarg; break;
         case 'l': a->lang_code = optarg; break;
         case OPT_BOM: a->bom = 1; break;
+        case OPT_DB: a->db = optarg; break;
         case 'f':
             a->format = -2;
             for (i = 0; i < FMT_COUNT; i++)
@@ -455,14 +461,21 @@ static int cmd_plan(int argc, char **argv)
     struct cli_outputs out;
     struct outfile *o = NULL;
     struct session s;
+    struct cli_ws ws;
     int rc = parse_args(argc, argv, &a), ok = 1;
 
     if (rc != 0)
         return rc < 0 ? EXIT_DONE : rc;
+    memset(&ws, 0, sizeof ws);
     cli_outputs_init(&out);
     if (!session_load(&s, &a.so, &errs))
         goto done;
     cli_outputs_session(&out, &s);
+    if (a.db) {
+        if (!cli_ws_open(&ws, a.db, 0, &s, &errs))
+            goto done;
+        cli_outputs_input(&out, a.db);
+    }
     if (a.format != FMT_TABLE &&
         !(o = cli_output_open(&out, a.out ? a.out : "-", &errs)))
         goto done;
@@ -482,6 +495,8 @@ static int cmd_plan(int argc, char **argv)
     }
     default:
         print_table(s.rep);
+        if (a.db)
+            cli_ws_say_closed(a.lang, &ws);
         break;
     }
     if (!ok || !cli_outputs_commit(&out, &errs))
@@ -497,6 +512,7 @@ static int cmd_plan(int argc, char **argv)
     }
 done:
     cli_outputs_abort(&out);
+    cli_ws_free(&ws);
     rc = cli_report_errors(&errs);
     session_free(&s);
     lang_free(a.lang);

@@ -12,7 +12,8 @@
 
 /* The commands, in the order `copcgap --help` lists them. */
 static const struct command *const commands[] = {
-    &command_validate, &command_kpi, &command_assess, &command_plan, NULL
+    &command_validate, &command_kpi, &command_assess, &command_plan,
+    &command_import, &command_history, &command_diff, NULL
 };
 
 static void print_usage(FILE *fp)

@@ -167,3 +167,73 @@ size_t msg_list_len(const struct msg *m, const char *name)
     const struct msg_arg *arg = msg_get(m, name);
     return arg && arg->type == MSG_LIST ? arg->u.list.n : 0;
 }
+
+static int str_same(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static int i18n_same(const struct i18n *a, const struct i18n *b)
+{
+    size_t i;
+    if (a == b)
+        return 1;
+    if (!a || !b || a->n != b->n)
+        return 0;
+    for (i = 0; i < a->n; i++)
+        if (!str_same(a->v[i].lang, b->v[i].lang) ||
+            !str_same(a->v[i].text, b->v[i].text))
+            return 0;
+    return 1;
+}
+
+static int arg_same(const struct msg_arg *a, const struct msg_arg *b)
+{
+    size_t i;
+
+    if (a->type != b->type || strcmp(a->name, b->name) != 0)
+        return 0;
+    switch (a->type) {
+    case MSG_TEXT:
+    case MSG_ID:
+        return str_same(a->u.s, b->u.s);
+    case MSG_I18N:
+        return i18n_same(a->u.t, b->u.t);
+    case MSG_INT:
+        return a->u.i == b->u.i;
+    case MSG_NUM:
+    case MSG_PCT:
+        return a->u.d == b->u.d;
+    case MSG_DATE:
+        return a->u.day == b->u.day;
+    case MSG_MONTH:
+        return a->u.month == b->u.month;
+    case MSG_KEY:
+        return str_same(a->u.k.key, b->u.k.key) &&
+               str_same(a->u.k.fallback, b->u.k.fallback);
+    case MSG_MSG:
+        return msg_equal(a->u.m, b->u.m);
+    case MSG_LIST:
+        if (a->u.list.n != b->u.list.n)
+            return 0;
+        for (i = 0; i < a->u.list.n; i++)
+            if (!msg_equal(a->u.list.v[i], b->u.list.v[i]))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
+int msg_equal(const struct msg *a, const struct msg *b)
+{
+    size_t i;
+
+    if (a == b)
+        return 1;
+    if (!a || !b || strcmp(a->key, b->key) != 0 || a->nargs != b->nargs)
+        return 0;
+    for (i = 0; i < a->nargs; i++)
+        if (!arg_same(&a->args[i], &b->args[i]))
+            return 0;
+    return 1;
+}

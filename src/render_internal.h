@@ -19,6 +19,8 @@ json_t *rj_evidence_flags(unsigned flags);
 
 /* A message as {"code", "args"} (machine values only). */
 json_t *rj_msg_code(const struct report *r, const struct msg *m);
+/* {"code", "args", "text"} in language L (no report needed). */
+json_t *rj_msg_lang(const struct lang *L, const struct msg *m);
 /* ... plus "text": the words in the report's language. */
 json_t *rj_msg(const struct report *r, const struct msg *m);
 /* {"person", "role", "source"}. */
@@ -63,6 +65,11 @@ void rj_close(struct rj_stream *w);
 int rj_stream_finish(struct rj_stream *w);
 /* End the document and hand over its text (malloc'd), or NULL. */
 char *rj_stream_text(struct rj_stream *w);
+
+/* A whole document from one tree (small ones: the workspace's history
+ * and diff), written to an opened output; takes the reference to root.
+ * 1, or 0 with an error appended. */
+int rj_write(json_t *root, struct outfile *o, struct cg_errors *errs);
 
 /* The plan object (docs/json.md, "plan") as the value of the member or
  * array element being written. */

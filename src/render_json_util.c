@@ -165,6 +165,15 @@ int rj_stream_finish(struct rj_stream *w)
     return w->ok;
 }
 
+int rj_write(json_t *root, struct outfile *o, struct cg_errors *errs)
+{
+    struct rj_stream w;
+
+    rj_stream_init(&w, o, errs);
+    rj_value(&w, root);
+    return rj_stream_finish(&w);
+}
+
 char *rj_stream_text(struct rj_stream *w)
 {
     strbuf_addc(&w->buf, '\n');
@@ -177,7 +186,9 @@ char *rj_stream_text(struct rj_stream *w)
 
 /* ------------------------------------------------------------ messages */
 
-static json_t *arg_json(const struct report *r, const struct msg_arg *a)
+static json_t *msg_code(const char *lang, const struct msg *m);
+
+static json_t *arg_json(const char *lang, const struct msg_arg *a)
 {
     char buf[DATE_BUF];
     json_t *arr;
@@ -188,7 +199,7 @@ static json_t *arg_json(const struct report *r, const struct msg_arg *a)
     case MSG_ID:
         return json_string(a->u.s);
     case MSG_I18N:
-        return json_string(report_text(r, a->u.t));
+        return json_string(i18n_get(a->u.t, lang));
     case MSG_INT:
         return json_integer((json_int_t)a->u.i);
     case MSG_NUM:
@@ -202,17 +213,17 @@ static json_t *arg_json(const struct report *r, const struct msg_arg *a)
     case MSG_KEY:
         return json_string(a->u.k.fallback ? a->u.k.fallback : a->u.k.key);
     case MSG_MSG:
-        return rj_msg_code(r, a->u.m);
+        return msg_code(lang, a->u.m);
     case MSG_LIST:
         arr = json_array();
         for (i = 0; i < a->u.list.n; i++)
-            json_array_append_new(arr, rj_msg_code(r, a->u.list.v[i]));
+            json_array_append_new(arr, msg_code(lang, a->u.list.v[i]));
         return arr;
     }
     return json_null();
 }
 
-json_t *rj_msg_code(const struct report *r, const struct msg *m)
+static json_t *msg_code(const char *lang, const struct msg *m)
 {
     json_t *o, *args;
     size_t i;
@@ -224,8 +235,27 @@ json_t *rj_msg_code(const struct report *r, const struct msg *m)
     json_object_set_new(o, "code", json_string(m->key));
     for (i = 0; i < m->nargs; i++)
         json_object_set_new(args, m->args[i].name,
-                            arg_json(r, &m->args[i]));
+                            arg_json(lang, &m->args[i]));
     json_object_set_new(o, "args", args);
+    return o;
+}
+
+json_t *rj_msg_code(const struct report *r, const struct msg *m)
+{
+    return msg_code(report_lang(r), m);
+}
+
+json_t *rj_msg_lang(const struct lang *L, const struct msg *m)
+{
+    json_t *o;
+    struct strbuf sb = STRBUF_INIT;
+
+    if (!m)
+        return json_null();
+    o = msg_code(lang_code(L), m);
+    lang_format(L, m, &sb);
+    json_object_set_new(o, "text", json_string(strbuf_cstr(&sb)));
+    strbuf_free(&sb);
     return o;
 }
 

@@ -22,7 +22,7 @@ static const section_fn writers[SEC_COUNT] = {
     pdf_cover, pdf_control, pdf_contents, pdf_summary, pdf_scope,
     pdf_method, pdf_limitations, pdf_legend, pdf_heatmap, pdf_kpis,
     pdf_pst, pdf_scorecard, pdf_gaps, pdf_plan, pdf_evidence,
-    pdf_findings, pdf_crosswalk, pdf_traces, pdf_signoff
+    pdf_findings, pdf_crosswalk, pdf_traces, pdf_signoff, pdf_progress
 };
 
 static void styles(struct rctx *x)

@@ -305,7 +305,8 @@ void pdf_contents(struct rctx *x)
     section_begin(x, "sec.contents", 0);
     for (i = 0; i < x->t->nsections; i++) {
         enum section_kind k = x->t->sections[i].kind;
-        if (k == SEC_COVER || k == SEC_CONTENTS)
+        if (k == SEC_COVER || k == SEC_CONTENTS ||
+            (k == SEC_PROGRESS && !x->r->progress))
             continue;
         pdf_flow_toc_entry(x->f, NULL, 1, word(x, section_title_key(k)),
                            place(x, "sec", section_name(k)));

@@ -113,6 +113,8 @@ void pdf_traces(struct rctx *x);
 void pdf_gaps(struct rctx *x);
 void pdf_plan(struct rctx *x);
 void pdf_evidence(struct rctx *x);
+/* Since the last run (render_pdf_progress.c); nothing without one. */
+void pdf_progress(struct rctx *x);
 
 /* The title of each section (language key), for headings and contents. */
 const char *section_title_key(enum section_kind k);

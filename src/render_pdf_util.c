@@ -82,7 +82,7 @@ const char *section_title_key(enum section_kind k)
         "sec.scope", "sec.method", "sec.limitations", "sec.legend",
         "sec.heatmap", "sec.kpis", "sec.pst", "sec.scorecard", "sec.gaps",
         "sec.plan", "sec.evidence", "sec.findings", "sec.crosswalk",
-        "sec.traces", "sec.signoff"
+        "sec.traces", "sec.signoff", "sec.progress"
     };
     return keys[k];
 }

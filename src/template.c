@@ -7,7 +7,7 @@ static const char *const section_names[SEC_COUNT] = {
     "cover", "control", "contents", "summary", "scope", "method",
     "limitations", "legend", "heatmap", "kpis", "performance-summary",
     "scorecard", "gaps", "plan", "evidence", "findings", "crosswalk",
-    "traces", "signoff"
+    "traces", "signoff", "progress"
 };
 
 const char *section_name(enum section_kind k)

@@ -8,8 +8,8 @@
 # is a translation nobody reads.
 set -u
 cd "${1:-.}" || exit 2
-prefixes='trace|detail|evidence|finding|na|window|op|target|measure|proof|plan|risk|report|why|col|xlsx|cli|word|check|better|sec|summary|cover|control|scope|method|limitations|legend|signoff|heatmap|kpi|pst|scorecard|findings|crosswalk|traces|gaps|source'
-families='^(@|status\.|verdict\.|channel\.|coverage\.|xrel\.|rule\.type\.|finding\.result\.|finding\.class\.|metric\.|kind\.|evidence\.flag\.|org\.kind\.|legend\.(status|trend|flag)\.|pst\.(trend|result|window)\.|source\.|scorecard\.(met|partial|not-met|not-evidenced|n/a)$|gaps\.rating\.P|legend\.tier\.P)'
+prefixes='diff|change|progress|trace|detail|evidence|finding|na|window|op|target|measure|proof|plan|risk|report|why|col|xlsx|cli|word|check|better|sec|summary|cover|control|scope|method|limitations|legend|signoff|heatmap|kpi|pst|scorecard|findings|crosswalk|traces|gaps|source'
+families='^(@|diff\.field\.|change\.|status\.|verdict\.|channel\.|coverage\.|xrel\.|rule\.type\.|finding\.result\.|finding\.class\.|metric\.|kind\.|evidence\.flag\.|org\.kind\.|legend\.(status|trend|flag)\.|pst\.(trend|result|window)\.|source\.|scorecard\.(met|partial|not-met|not-evidenced|n/a)$|gaps\.rating\.P|legend\.tier\.P)'
 used=$(mktemp) && have=$(mktemp) || exit 2
 trap 'rm -f "$used" "$have"' EXIT
 grep -ohE "\"($prefixes)\.[a-z0-9_./-]+\"" src/*.c | tr -d '"' |

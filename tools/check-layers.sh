@@ -15,7 +15,7 @@ set -u
 table='
 # layer rank  modules
 base   1      arena strbuf util error date utf8 num digest csv csv_write infile outfile datadir embedded embedded_find config
-core   2      model metric catalog catalog_lint profile org kpi kpi_store kpi_calc kpi_map expr expr_* facts assess assess_* plan plan_* report report_* lang msg msg_* scope stats
+core   2      model metric catalog catalog_lint profile org kpi kpi_store kpi_calc kpi_map expr expr_* facts assess assess_* plan plan_* report report_* lang msg msg_* scope stats run run_*
 edge   3      xmlsafe load catalog_xml profile_xml org_load org_csv org_internal org_evidence field kpi_derive render render_* pdfkit pdfkit_* pdf_* lang_load template* store store_*
 cli    4      main cli cli_* cmd_*
 '
@@ -25,7 +25,7 @@ libs='
 libxml/*      xmlsafe catalog_xml profile_xml template*
 hpdf.h        pdfkit pdfkit_* pdf_* render_pdf*
 png.h         pdfkit
-jansson.h     render_json* render_plan render_internal store*
+jansson.h     render_json* render_plan render_diff render_internal store*
 xlsxwriter.h  render_xlsx*
 nettle/*      digest
 sqlite3.h     store*

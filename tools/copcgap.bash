@@ -6,7 +6,7 @@ _copcgap()
     prev=${COMP_WORDS[COMP_CWORD-1]}
     cmd=${COMP_WORDS[1]}
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "validate kpi assess plan --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "validate kpi assess plan import history diff --help --version" -- "$cur"))
         return
     fi
     case $prev in
@@ -18,13 +18,16 @@ _copcgap()
         --fail-under) COMPREPLY=($(compgen -W "ready conditional" -- "$cur")); return ;;
         -f|--format) COMPREPLY=($(compgen -W "table csv json xlsx" -- "$cur")); return ;;
         --font-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        --db) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --capacity|--audit-date) return ;;
     esac
     case $cmd in
         validate) COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur")) ;;
         kpi) COMPREPLY=($(compgen -W "-o --output -c --catalog --bom --help" -- "$cur") $(compgen -d -- "$cur")) ;;
-        assess) COMPREPLY=($(compgen -W "-c --catalog -o --output -j --json --xlsx -l --lang -t --template --fail-under --font-dir --help" -- "$cur") $(compgen -d -- "$cur")) ;;
-        plan) COMPREPLY=($(compgen -W "-c --catalog -f --format -o --output -l --lang --capacity --audit-date --bom --help" -- "$cur") $(compgen -d -- "$cur")) ;;
+        assess) COMPREPLY=($(compgen -W "-c --catalog -o --output -j --json --xlsx -l --lang -t --template --fail-under --font-dir --db --help" -- "$cur") $(compgen -d -- "$cur")) ;;
+        plan) COMPREPLY=($(compgen -W "-c --catalog -f --format -o --output -l --lang --capacity --audit-date --bom --db --help" -- "$cur") $(compgen -d -- "$cur")) ;;
+        import) COMPREPLY=($(compgen -W "--db -c --catalog -l --lang --help" -- "$cur") $(compgen -d -- "$cur")) ;;
+        history|diff) COMPREPLY=($(compgen -W "--db -f --format -o --output -l --lang --help" -- "$cur")) ;;
     esac
 }
 complete -o filenames -F _copcgap copcgap

@@ -35,5 +35,14 @@ char *arena_printf(struct arena *a, const char *fmt, ...) CG_PRINTF(2, 3);
  */
 void *arena_adopt(struct arena *a, void *heap, size_t n, size_t size);
 
+/*
+ * Room for one more element in an arena array `v` holding n of *cap:
+ * v itself while n < *cap, else a copy twice as large (the old one stays
+ * in the arena until arena_free).  For arrays built where the arena is
+ * at hand (the workspace's loaders, diffs).
+ */
+void *arena_grow(struct arena *a, void *v, size_t n, size_t *cap,
+                 size_t size);
+
 
 #endif

@@ -117,4 +117,8 @@ const struct msg_arg *msg_get(const struct msg *m, const char *name);
 /* Number of items of a list argument (0 when absent). */
 size_t msg_list_len(const struct msg *m, const char *name);
 
+/* 1 when two messages say the same: the same key and the same arguments,
+ * in the same order, with the same types and values (NULL equals NULL). */
+int msg_equal(const struct msg *a, const struct msg *b);
+
 #endif

@@ -71,4 +71,16 @@ struct xlsx_options {
 int render_xlsx(const struct report *r, const struct xlsx_options *opt,
                 struct outfile *o, struct cg_errors *errs);
 
+/*
+ * The workspace's runs (oldest first) and a diff between two, as JSON
+ * (csv 0) or CSV (csv 1); docs/workspace.md, "Exports".  Causes carry
+ * their words in language L beside the code and arguments.
+ */
+struct run;
+struct run_diff;
+int render_history(struct run *const *runs, size_t n, int csv,
+                   struct outfile *o, struct cg_errors *errs);
+int render_diff(const struct run_diff *d, const struct lang *L, int csv,
+                struct outfile *o, struct cg_errors *errs);
+
 #endif

@@ -70,6 +70,7 @@ struct evidence_state {
 };
 
 struct plan;
+struct report_progress;
 
 /* Coverage of a reference clause through crosswalk links. */
 enum coverage {
@@ -321,6 +322,10 @@ struct report {
 
     struct crosswalk *crosswalks;   /* assess_crosswalk(); may be 0 */
     size_t ncrosswalks;
+
+    /* Earlier runs of a workspace (run.h), set by the CLI when there is
+     * one; NULL otherwise: reports then show no progress section. */
+    const struct report_progress *progress;
 };
 
 const char *coverage_name(enum coverage c);

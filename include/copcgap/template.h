@@ -40,6 +40,9 @@ enum section_kind {
     SEC_CROSSWALK,      /* coverage of reference standards */
     SEC_TRACES,         /* appendix: every rule's trace and details */
     SEC_SIGNOFF,
+    SEC_PROGRESS,       /* since the last run of a workspace: changes
+                           and the score history (left out without an
+                           earlier run) */
     SEC_COUNT
 };
 

@@ -15,6 +15,7 @@
 #include "copcgap/metric.h"
 #include "copcgap/model.h"
 #include "copcgap/report.h"
+#include "copcgap/run.h"
 
 static struct arena *A;
 
@@ -135,6 +136,10 @@ START_TEST(every_named_key_exists)
         HAS("source.%s", "metrics");
         for (i = 0; i < SRC_COUNT; i++)
             HAS("source.%s", metric_source_name((enum metric_source)i));
+        for (i = 0; i < CHANGE_COUNT; i++)
+            HAS("change.%s", change_kind_name((enum change_kind)i));
+        for (i = 0; run_diff_fields[i]; i++)
+            HAS("diff.field.%s", run_diff_fields[i]);
 #undef HAS
         lang_free(L);
     }

@@ -23,6 +23,7 @@
 #include "copcgap/pdf_flow.h"
 #include "copcgap/plan.h"
 #include "copcgap/render.h"
+#include "copcgap/run.h"
 #include "copcgap/strbuf.h"
 #include "copcgap/template.h"
 
@@ -169,7 +170,7 @@ static void write_org(const struct shape *s)
     strbuf_free(&sb);
 }
 
-struct run {
+struct laid {
     struct catalog *cat;
     struct profile *prof;
     struct orgdata *org;
@@ -178,10 +179,59 @@ struct run {
     struct report_template *tpl;
     struct pdfkit *kit;
     struct pdf_flow *flow;
+    /* A workspace's earlier runs (with_progress) */
+    struct run *prev, *cur;
+    struct run_diff *diff;
+    struct run_point *points;
+    struct report_progress progress;
 };
 
-static void run_free(struct run *r)
+/* Earlier runs lay_out makes up for the progress section (0: none). */
+static size_t with_progress;
+
+/* An earlier run that differs: of the report's gaps, n are made met in
+ * this run (closed) and the next n met in the earlier one (opened);
+ * `runs` points of score history, this one last. */
+static void make_progress(struct laid *r, size_t n, size_t runs)
 {
+    size_t i, closed = 0, opened = 0;
+
+    r->cur = run_from_report(r->rep, 1790000000);
+    r->prev = run_from_report(r->rep, 1780000000);
+    r->prev->id = (long long)runs - 1;
+    for (i = 0; i < r->prev->nreqs; i++) {
+        struct run_req *q = &r->prev->reqs[i];
+        if (!run_status_is_gap(q->status))
+            continue;
+        if (closed < n) {
+            r->cur->reqs[i].status = REQ_MET;
+            r->cur->reqs[i].score = 1;
+            closed++;
+        } else if (opened < n) {
+            q->status = REQ_MET;
+            q->score = 1;
+            opened++;
+        }
+    }
+    r->prev->overall = r->cur->overall * 0.9;
+    r->diff = run_diff(r->prev, r->cur);
+    r->points = calloc(runs, sizeof *r->points);
+    for (i = 0; i < runs; i++) {
+        r->points[i].id = i + 1 < runs ? (long long)i + 1 : 0;
+        r->points[i].overall = 0.5 + 0.4 * (double)i / (double)runs;
+    }
+    r->progress.diff = r->diff;
+    r->progress.points = r->points;
+    r->progress.npoints = runs;
+    r->rep->progress = &r->progress;
+}
+
+static void laid_free(struct laid *r)
+{
+    run_diff_free(r->diff);
+    run_free(r->prev);
+    run_free(r->cur);
+    free(r->points);
     pdf_flow_free(r->flow);
     pdfkit_free(r->kit);
     template_free(r->tpl);
@@ -193,7 +243,7 @@ static void run_free(struct run *r)
     memset(r, 0, sizeof *r);
 }
 
-static void lay_out(struct run *r, const struct shape *s, const char *tpl,
+static void lay_out(struct laid *r, const struct shape *s, const char *tpl,
                     const char *lang)
 {
     struct cg_errors errs = CG_ERRORS_INIT;
@@ -217,6 +267,8 @@ static void lay_out(struct run *r, const struct shape *s, const char *tpl,
     ck_assert(assess_scope(r->rep, &errs) && assess_run(r->rep, r->org,
                                                         &errs));
     plan_build(r->rep, NULL);
+    if (with_progress)
+        make_progress(r, with_progress, 30);
     r->tpl = template_load(tpl, &errs);
     ck_assert_msg(r->tpl != NULL, "%s", errs.n ? errs.v[0].msg : "");
     po.font_dir = datadir_fonts(NULL);
@@ -376,19 +428,24 @@ static void check_gap_blocks(const struct pdf_flow *f, const char *response)
     ck_assert_uint_gt(blocks, 0);
 }
 
-static void check_sections(const struct run *r)
+static void check_sections(const struct laid *r)
 {
     size_t i;
     for (i = 0; i < r->tpl->nsections; i++) {
         char name[64];
+        size_t page;
         snprintf(name, sizeof name, "sec-%s",
                  section_name(r->tpl->sections[i].kind));
-        ck_assert_msg(pdf_flow_anchor_page(r->flow, name) != (size_t)-1,
-                      "section %s missing", name);
+        page = pdf_flow_anchor_page(r->flow, name);
+        /* Progress only from a workspace with an earlier run. */
+        if (r->tpl->sections[i].kind == SEC_PROGRESS && !r->rep->progress)
+            ck_assert_msg(page == (size_t)-1, "progress without a run");
+        else
+            ck_assert_msg(page != (size_t)-1, "section %s missing", name);
     }
 }
 
-static void check_all(const struct run *r, int blocks)
+static void check_all(const struct laid *r, int blocks)
 {
     check_inside(r->flow);
     check_no_overlap(r->flow);
@@ -412,66 +469,89 @@ START_TEST(every_template_in_both_languages)
     static const char *const tpls[] = { "consultant", "auditor",
                                         "executive" };
     static const char *const langs[] = { "en", "es" };
-    struct run r;
+    struct laid r;
     size_t t = (size_t)_i / 2, l = (size_t)_i % 2;
 
     lay_out(&r, &typical, tpls[t], langs[l]);
     check_all(&r, t < 2);
-    run_free(&r);
+    laid_free(&r);
+}
+END_TEST
+
+/* From a workspace: the progress section in the templates that have
+ * it, with a few changes and with hundreds (its lists cut to the
+ * section's limit, executive still within four pages). */
+START_TEST(progress_since_the_last_run)
+{
+    static const char *const tpls[] = { "consultant", "executive" };
+    static const struct shape many = { 500, 2, 0, 0, 1, 1 };
+    struct laid r;
+    size_t t = (size_t)_i % 2;
+    int big = _i >= 2;
+
+    with_progress = big ? 200 : 3;
+    lay_out(&r, big ? &many : &typical, tpls[t], _i % 4 == 1 ? "es" : "en");
+    with_progress = 0;
+    ck_assert_uint_gt(r.diff->count[CHANGE_CLOSED], 0);
+    ck_assert_uint_gt(r.diff->count[CHANGE_OPENED], 0);
+    check_all(&r, 0);
+    ck_assert_uint_ne(pdf_flow_anchor_page(r.flow, "sec-progress"),
+                      (size_t)-1);
+    laid_free(&r);
 }
 END_TEST
 
 START_TEST(long_titles_and_names)
 {
     static const struct shape s = { 30, 4, 1, 0, 1, 1 };
-    struct run r;
+    struct laid r;
     lay_out(&r, &s, _i ? "auditor" : "executive", _i ? "es" : "en");
     check_all(&r, 0);
-    run_free(&r);
+    laid_free(&r);
 }
 END_TEST
 
 START_TEST(no_gap_at_all)
 {
     static const struct shape s = { 20, 2, 0, 1, 1, 1 };
-    struct run r;
+    struct laid r;
     lay_out(&r, &s, "consultant", "en");
     ck_assert_uint_eq(r.rep->plan->ngaps, 0);
     ck_assert_int_eq(r.rep->verdict, VERDICT_READY);
     check_all(&r, 0);
-    run_free(&r);
+    laid_free(&r);
 }
 END_TEST
 
 START_TEST(five_hundred_gaps)
 {
     static const struct shape s = { 500, 2, 0, 0, 1, 1 };
-    struct run r;
+    struct laid r;
     lay_out(&r, &s, _i ? "executive" : "consultant", "en");
     ck_assert_uint_ge(r.rep->plan->ngaps, 500 * 2 / 3);
     check_all(&r, !_i);
-    run_free(&r);
+    laid_free(&r);
 }
 END_TEST
 
 START_TEST(fifty_programs)
 {
     static const struct shape s = { 30, 50, 0, 0, 1, 1 };
-    struct run r;
+    struct laid r;
     lay_out(&r, &s, "auditor", "es");
     ck_assert_uint_eq(r.prof->nprograms, 50);
     check_all(&r, 1);
-    run_free(&r);
+    laid_free(&r);
 }
 END_TEST
 
 START_TEST(metric_rules_without_kpis_and_no_owners)
 {
     static const struct shape s = { 30, 2, 0, 0, 0, 0 };
-    struct run r;
+    struct laid r;
     lay_out(&r, &s, "auditor", "en");
     check_all(&r, 1);
-    run_free(&r);
+    laid_free(&r);
 }
 END_TEST
 
@@ -481,6 +561,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("layout");
     tcase_set_timeout(tc, 300);
     tcase_add_loop_test(tc, every_template_in_both_languages, 0, 6);
+    tcase_add_loop_test(tc, progress_since_the_last_run, 0, 4);
     tcase_add_loop_test(tc, long_titles_and_names, 0, 2);
     tcase_add_test(tc, no_gap_at_all);
     tcase_add_loop_test(tc, five_hundred_gaps, 0, 2);
