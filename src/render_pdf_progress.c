@@ -88,7 +88,7 @@ static void categories(struct rctx *x, const struct run_diff *d)
 {
     static const struct pdf_col cols[] = {
         { 0, 1, ALIGN_LEFT }, { 60, 0, ALIGN_RIGHT }, { 60, 0, ALIGN_RIGHT },
-        { 70, 0, ALIGN_RIGHT }
+        { 100, 0, ALIGN_RIGHT }
     };
     const struct catalog *c = x->r->catalog;
     const char *head[4];
