@@ -50,7 +50,7 @@ json_t *rj_evidence_flags(unsigned flags)
 
 #define RJ_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | \
                   JSON_REAL_PRECISION(12) | JSON_ENCODE_ANY)
-#define RJ_FLUSH_AT (1024 * 1024)
+#define RJ_FLUSH_AT ((size_t)1 << 20)
 
 void rj_stream_init(struct rj_stream *w, struct outfile *out,
                     struct cg_errors *errs)
