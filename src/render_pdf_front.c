@@ -220,16 +220,9 @@ static void table_of(struct rctx *x, const struct pdf_col *cols,
                      size_t ncols, const char *const *header,
                      const char *const *cells, size_t nrows)
 {
-    struct pdf_table_spec spec;
     size_t i;
 
-    memset(&spec, 0, sizeof spec);
-    spec.ncols = ncols;
-    spec.cols = cols;
-    spec.header = header;
-    spec.continued = word(x, "report.continued");
-    spec.size = 8.5f;
-    pdf_flow_table_begin(x->f, &spec);
+    table_begin(x, cols, ncols, header, 8.5f);
     for (i = 0; i < nrows; i++) {
         struct pdf_row row;
         memset(&row, 0, sizeof row);
@@ -427,7 +420,6 @@ static void top_gaps(struct rctx *x, size_t limit)
     };
     const struct plan *pl = x->r->plan;
     const char *header[7];
-    struct pdf_table_spec spec;
     size_t i;
 
     if (!pl)
@@ -444,13 +436,7 @@ static void top_gaps(struct rctx *x, size_t limit)
     header[4] = word(x, "col.owner");
     header[5] = word(x, "col.due");
     header[6] = word(x, "col.risk");
-    memset(&spec, 0, sizeof spec);
-    spec.ncols = 7;
-    spec.cols = cols;
-    spec.header = header;
-    spec.continued = word(x, "report.continued");
-    spec.size = 8;
-    pdf_flow_table_begin(x->f, &spec);
+    table_begin(x, cols, 7, header, 8);
     for (i = 0; i < pl->ngaps && i < limit; i++) {
         const struct gap *g = &pl->gaps[i];
         const struct rgb *fills[7] = { NULL };
@@ -568,7 +554,6 @@ void pdf_scope(struct rctx *x)
     const struct report *r = x->r;
     const struct profile *p = r->profile;
     const char *head[4];
-    struct pdf_table_spec spec;
     struct msg *m;
     size_t i;
 
@@ -586,13 +571,7 @@ void pdf_scope(struct rctx *x)
     head[1] = word(x, "col.name");
     head[2] = word(x, "col.channel");
     head[3] = word(x, "col.targets");
-    memset(&spec, 0, sizeof spec);
-    spec.ncols = 4;
-    spec.cols = prog_cols;
-    spec.header = head;
-    spec.continued = word(x, "report.continued");
-    spec.size = 8.5f;
-    pdf_flow_table_begin(x->f, &spec);
+    table_begin(x, prog_cols, 4, head, 8.5f);
     for (i = 0; i < p->nprograms; i++) {
         const struct program *pg = &p->programs[i];
         const char *cells[4];
@@ -618,8 +597,7 @@ void pdf_scope(struct rctx *x)
     head[1] = word(x, "col.reason");
     head[2] = word(x, "col.approved_by");
     head[3] = word(x, "col.not_applicable");
-    spec.cols = excl_cols;
-    pdf_flow_table_begin(x->f, &spec);
+    table_begin(x, excl_cols, 4, head, 8.5f);
     for (i = 0; i < r->why.nexclusions; i++) {
         const struct exclusion_use *u = &r->why.exclusions[i];
         const char *cells[4];
@@ -654,19 +632,12 @@ static void method_sources(struct rctx *x)
     };
     const struct report *r = x->r;
     const char *head[3];
-    struct pdf_table_spec spec;
     size_t i;
 
     head[0] = word(x, "col.file");
     head[1] = word(x, "col.content");
     head[2] = word(x, "col.rows");
-    memset(&spec, 0, sizeof spec);
-    spec.ncols = 3;
-    spec.cols = cols;
-    spec.header = head;
-    spec.continued = word(x, "report.continued");
-    spec.size = 8.5f;
-    pdf_flow_table_begin(x->f, &spec);
+    table_begin(x, cols, 3, head, 8.5f);
     for (i = 0; i < r->nsources; i++) {
         const struct report_source *src = &r->sources[i];
         const char *cells[3];

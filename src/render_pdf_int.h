@@ -87,6 +87,10 @@ struct pdf_style style_with(const struct pdf_style *base, enum pdf_font f,
 const char *place(const struct rctx *x, const char *kind, const char *id);
 /* The section's row limit (0: none), shrunk by x->squeeze. */
 size_t section_limit(const struct rctx *x);
+/* Begin a table of `ncols` columns with a header repeated on each page
+ * under "(continued)", cells at `size` points. */
+void table_begin(struct rctx *x, const struct pdf_col *cols, size_t ncols,
+                 const char *const *header, float size);
 /* 1 when the template has the section (so a link to it can be made). */
 int has_section(const struct rctx *x, enum section_kind k);
 

@@ -10,20 +10,6 @@
 
 #include "render_pdf_int.h"
 
-static void begin_table(struct rctx *x, const struct pdf_col *cols,
-                        size_t ncols, const char *const *header, float size)
-{
-    struct pdf_table_spec spec;
-
-    memset(&spec, 0, sizeof spec);
-    spec.ncols = ncols;
-    spec.cols = cols;
-    spec.header = header;
-    spec.continued = word(x, "report.continued");
-    spec.size = size;
-    pdf_flow_table_begin(x->f, &spec);
-}
-
 static size_t shown(const struct rctx *x, size_t n)
 {
     size_t limit = section_limit(x);
@@ -77,7 +63,7 @@ static void gap_table(struct rctx *x)
     head[5] = word(x, "col.owner");
     head[6] = word(x, "col.due");
     head[7] = word(x, "col.priority");
-    begin_table(x, cols, 8, head, 8);
+    table_begin(x, cols, 8, head, 8);
     for (i = 0; i < n; i++) {
         const struct gap *g = &pl->gaps[i];
         const struct rgb *fills[8] = { NULL };
@@ -464,7 +450,7 @@ static void load_tables(struct rctx *x)
             cols[k + 1].align = ALIGN_RIGHT;
             head[k + 1] = month_str(x, pl->months[m0 + k].month);
         }
-        begin_table(x, cols, nm + 1, head, 7.5f);
+        table_begin(x, cols, nm + 1, head, 7.5f);
         for (i = 0; i < pl->nload; i = k) {
             const char *cells[14];
             const struct rgb *fills[14];
@@ -650,7 +636,7 @@ static void evidence_index(struct rctx *x)
         if (!(st->flags & (EVF_PROBLEMS | EVF_EXPIRING)))
             continue;
         if (listed++ == 0)
-            begin_table(x, cols, 6, head, 7.5f);
+            table_begin(x, cols, 6, head, 7.5f);
         for (j = 0; j < ARRAY_LEN(evidence_flag_order); j++)
             if (st->flags & evidence_flag_order[j])
                 strbuf_printf(&flags, "%s%s", flags.len ? ", " : "",
@@ -709,7 +695,7 @@ static void evidence_to_produce(struct rctx *x)
         if (!documents || !msg_list_len(g->proof, "items"))
             continue;
         if (listed++ == 0)
-            begin_table(x, cols, 4, head, 8);
+            table_begin(x, cols, 4, head, 8);
         cells[0] = req_id(x, g);
         cells[1] = say(x, g->proof);
         cells[2] = assignee_word(x, g->assignee);

@@ -92,20 +92,13 @@ static void categories(struct rctx *x, const struct run_diff *d)
     };
     const struct catalog *c = x->r->catalog;
     const char *head[4];
-    struct pdf_table_spec spec;
     size_t i, j;
 
     head[0] = word(x, "col.category");
     head[1] = word(x, "progress.col.before");
     head[2] = word(x, "progress.col.now");
-    head[3] = word(x, "progress.col.change");
-    memset(&spec, 0, sizeof spec);
-    spec.ncols = 4;
-    spec.cols = cols;
-    spec.header = head;
-    spec.continued = word(x, "report.continued");
-    spec.size = 8.5f;
-    pdf_flow_table_begin(x->f, &spec);
+    head[3] = word(x, "progress.col.delta");
+    table_begin(x, cols, 4, head, 8.5f);
     for (i = 0; i < d->ncats; i++) {
         const struct cat_change *cc = &d->cats[i];
         const char *cells[4];
@@ -147,7 +140,6 @@ static void changes(struct rctx *x, const struct run_diff *d)
         { 118, 0, ALIGN_LEFT }
     };
     const char *head[4];
-    struct pdf_table_spec spec;
     size_t i, shown = 0, limit = section_limit(x), total = 0;
     int rank;
 
@@ -160,13 +152,7 @@ static void changes(struct rctx *x, const struct run_diff *d)
     head[1] = word(x, "progress.col.change");
     head[2] = word(x, "progress.col.before");
     head[3] = word(x, "progress.col.now");
-    memset(&spec, 0, sizeof spec);
-    spec.ncols = 4;
-    spec.cols = cols;
-    spec.header = head;
-    spec.continued = word(x, "report.continued");
-    spec.size = 8.5f;
-    pdf_flow_table_begin(x->f, &spec);
+    table_begin(x, cols, 4, head, 8.5f);
     for (rank = 0; rank < 3; rank++)
         for (i = 0; i < d->nreqs; i++) {
             const struct req_change *c = &d->reqs[i];

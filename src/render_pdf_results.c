@@ -10,20 +10,6 @@
 #include "copcgap/metric.h"
 #include "render_pdf_int.h"
 
-static void begin_table(struct rctx *x, const struct pdf_col *cols,
-                        size_t ncols, const char *const *header, float size)
-{
-    struct pdf_table_spec spec;
-
-    memset(&spec, 0, sizeof spec);
-    spec.ncols = ncols;
-    spec.cols = cols;
-    spec.header = header;
-    spec.continued = word(x, "report.continued");
-    spec.size = size;
-    pdf_flow_table_begin(x->f, &spec);
-}
-
 static void row_of(struct rctx *x, const char *const *cells,
                    const struct rgb *const *fills, const char *detail)
 {
@@ -153,7 +139,7 @@ void pdf_heatmap(struct rctx *x)
     head[4] = word(x, "col.partial");
     head[5] = word(x, "col.gaps");
     pdf_flow_spacer(x->f, 8);
-    begin_table(x, cols, 6, head, 8.5f);
+    table_begin(x, cols, 6, head, 8.5f);
     for (i = 0; i < c->ncategories; i++) {
         const char *cells[6];
         cells[0] = arena_printf(x->a, "%s %s", c->categories[i].id,
@@ -186,7 +172,7 @@ void pdf_heatmap(struct rctx *x)
         return;
     pdf_flow_heading(x->f, 2, word(x, "heatmap.items"), NULL);
     head[0] = word(x, "col.item");
-    begin_table(x, cols, 6, head, 8);
+    table_begin(x, cols, 6, head, 8);
     for (i = 0; i < c->nitems; i++) {
         const char *cells[6];
         cells[0] = arena_printf(x->a, "%s %s", c->items[i].id,
@@ -330,7 +316,7 @@ static void kpi_grid(struct rctx *x, const struct kpi_series **s, size_t n)
         cols[k + 1].align = ALIGN_RIGHT;
         head[k + 1] = month_str(x, s[0]->points[k].month);
     }
-    begin_table(x, cols, 1 + REPORT_SERIES_MONTHS, head, 7.5f);
+    table_begin(x, cols, 1 + REPORT_SERIES_MONTHS, head, 7.5f);
     for (i = 0; i < n; i++) {
         const char *cells[1 + REPORT_SERIES_MONTHS];
         const struct rgb *fills[1 + REPORT_SERIES_MONTHS];
@@ -454,7 +440,7 @@ void pdf_pst(struct rctx *x)
             x->a, "%s (%s)", program_name(x, prog),
             wordf(x, "channel.", channel_name(
                       r->profile->programs[prog].channel))), NULL);
-        begin_table(x, cols, 8, head, 7.5f);
+        table_begin(x, cols, 8, head, 7.5f);
         for (i = 0; i < r->npst; i++) {
             const struct pst_row *row = &r->pst[i];
             const struct rgb *fills[8] = { NULL };
@@ -620,7 +606,7 @@ void pdf_findings(struct rctx *x)
                                    finding_class_name(order[k])));
         msg_int(x->a, m, "count", (long long)n);
         pdf_flow_heading(x->f, 2, say(x, m), NULL);
-        begin_table(x, cols, 6, head, 8);
+        table_begin(x, cols, 6, head, 8);
         for (i = 0; i < o->nfindings; i++) {
             const struct finding *fd = &o->findings[i];
             const char *cells[6];
@@ -675,7 +661,7 @@ void pdf_crosswalk(struct rctx *x)
         msg_int(x->a, m, "none", (long long)xw->count[COV_NONE]);
         msg_int(x->a, m, "no_link", (long long)xw->count[COV_NO_LINK]);
         para(x, &x->note, say(x, m));
-        begin_table(x, cols, 4, head, 8);
+        table_begin(x, cols, 4, head, 8);
         for (j = 0; j < xw->nclauses; j++) {
             const struct xwalk_clause *cl = &xw->clauses[j];
             const struct rgb *fills[4] = { NULL };

@@ -193,3 +193,17 @@ size_t section_limit(const struct rctx *x)
     }
     return limit;
 }
+
+void table_begin(struct rctx *x, const struct pdf_col *cols,
+                 size_t ncols, const char *const *header, float size)
+{
+    struct pdf_table_spec spec;
+
+    memset(&spec, 0, sizeof spec);
+    spec.ncols = ncols;
+    spec.cols = cols;
+    spec.header = header;
+    spec.continued = word(x, "report.continued");
+    spec.size = size;
+    pdf_flow_table_begin(x->f, &spec);
+}
